@@ -1,0 +1,152 @@
+package dev.apikeys.sdk;
+
+import dev.apikeys.sdk.errors.ApiKeysException;
+import dev.apikeys.sdk.models.ApiKey;
+import dev.apikeys.sdk.models.ApiKeyList;
+import dev.apikeys.sdk.models.ListApiKeysParams;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+
+/**
+ * One page of a listing, and the way to the pages after it. Immutable and thread-safe.
+ *
+ * <p>The next page follows {@code after = last_id}, or {@code before = first_id} when the
+ * listing pages backwards (its params set {@code before}); it keeps the first call's
+ * {@link RequestOptions}. A page with {@code has_more: false} has no next page and costs no
+ * request to find that out. A server that answers {@code has_more: true} with no keys, or with
+ * a cursor that does not advance, ends paging with an {@link ApiKeysException} instead of a
+ * loop.
+ *
+ * <pre>{@code
+ * ApiKeyPage page = client.apiKeys().list(ListApiKeysParams.builder().limit(100).build());
+ * for (ApiKey key : page.autoPager()) {
+ *   System.out.println(key.name());
+ * }
+ * }</pre>
+ */
+public final class ApiKeyPage {
+
+  private final ApiKeyList list;
+  private final ListApiKeysParams params;
+  private final RequestOptions options;
+  private final ApiKeysOperations operations;
+
+  ApiKeyPage(ApiKeyList list, ListApiKeysParams params, RequestOptions options,
+      ApiKeysOperations operations) {
+    this.list = list;
+    this.params = params;
+    this.options = options;
+    this.operations = operations;
+  }
+
+  /** Returns the keys of this page, in the order the server sent them. */
+  public List<ApiKey> data() {
+    return list.data();
+  }
+
+  /** Returns whether the server has more keys after this page ({@code has_more}). */
+  public boolean hasMore() {
+    return list.hasMore();
+  }
+
+  /** Returns the id of this page's first key ({@code first_id}); empty for an empty page. */
+  public Optional<String> firstId() {
+    return list.firstId();
+  }
+
+  /** Returns the id of this page's last key ({@code last_id}); empty for an empty page. */
+  public Optional<String> lastId() {
+    return list.lastId();
+  }
+
+  /** Returns the params that fetched this page. */
+  public ListApiKeysParams params() {
+    return params;
+  }
+
+  /** Returns whether there is a next page to fetch; the same as {@link #hasMore()}. */
+  public boolean hasNextPage() {
+    return list.hasMore();
+  }
+
+  /**
+   * Returns the params of the next page, to fetch it later or resume a listing from a saved
+   * cursor; empty when this is the last page.
+   *
+   * @throws ApiKeysException if the server said there is more but gave no cursor that advances
+   */
+  public Optional<ListApiKeysParams> nextPageParams() {
+    if (!list.hasMore()) {
+      return Optional.empty();
+    }
+    List<ApiKey> keys = list.data();
+    if (keys.isEmpty()) {
+      throw new ApiKeysException("the server answered has_more: true with an empty page; "
+          + "paging stops here so that it cannot loop (params: " + params + ")");
+    }
+    boolean backwards = params.before().isPresent();
+    String cursor = backwards
+        ? list.firstId().orElse(keys.get(0).id())
+        : list.lastId().orElse(keys.get(keys.size() - 1).id());
+    Optional<String> previous = backwards ? params.before() : params.after();
+    if (previous.isPresent() && previous.get().equals(cursor)) {
+      throw new ApiKeysException("the server's cursor did not advance (" + cursor
+          + "); paging stops here so that it cannot loop");
+    }
+    ListApiKeysParams.Builder next = params.toBuilder();
+    return Optional.of((backwards ? next.before(cursor) : next.after(cursor)).build());
+  }
+
+  /**
+   * Fetches the next page, blocking; empty when this is the last page (no request is made).
+   *
+   * @throws ApiKeysException if the request fails, or the server's cursor does not advance
+   */
+  public Optional<ApiKeyPage> nextPage() {
+    return Blocking.await(nextPageAsync());
+  }
+
+  /**
+   * Fetches the next page without blocking; completes with empty when this is the last page.
+   * Cancelling the future cancels the request.
+   */
+  public CompletableFuture<Optional<ApiKeyPage>> nextPageAsync() {
+    Optional<ListApiKeysParams> next;
+    try {
+      next = nextPageParams();
+    } catch (ApiKeysException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (next.isEmpty()) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return LinkedFutures.map(operations.list(next.get(), options),
+        raw -> Optional.of(raw.body()));
+  }
+
+  /**
+   * Returns every key from this page on, fetched lazily page after page as the caller iterates.
+   * Iterate it with for-each, or call {@link AutoPager#stream()}.
+   */
+  public AutoPager autoPager() {
+    return new AutoPager(this, false);
+  }
+
+  /**
+   * Returns every key from this page on as a {@link Flow.Publisher} that fetches a page only
+   * when the subscriber has demand for it. Cancelling the subscription cancels the request under
+   * way.
+   */
+  public Flow.Publisher<ApiKey> publisher() {
+    return new PagePublisher(this);
+  }
+
+  @Override
+  public String toString() {
+    return "ApiKeyPage{size=" + list.data().size() + ", hasMore=" + list.hasMore()
+        + ", firstId=" + list.firstId().orElse(null) + ", lastId="
+        + list.lastId().orElse(null) + '}';
+  }
+}

@@ -1,0 +1,186 @@
+package dev.apikeys.sdk;
+
+import dev.apikeys.sdk.errors.ApiKeysException;
+import dev.apikeys.sdk.errors.ApiKeysIoException;
+import dev.apikeys.sdk.errors.InvalidResponseException;
+import dev.apikeys.sdk.internal.Arguments;
+import dev.apikeys.sdk.internal.ErrorMapping;
+import dev.apikeys.sdk.internal.HttpCall;
+import dev.apikeys.sdk.internal.HttpResult;
+import dev.apikeys.sdk.internal.JsonCodec;
+import dev.apikeys.sdk.internal.PercentEncoding;
+import dev.apikeys.sdk.models.ApiKey;
+import dev.apikeys.sdk.models.ApiKeyList;
+import dev.apikeys.sdk.models.ApiKeyWithSecret;
+import dev.apikeys.sdk.models.CreateApiKeyParams;
+import dev.apikeys.sdk.models.ListApiKeysParams;
+import dev.apikeys.sdk.models.UpdateApiKeyParams;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * The five operations of the API, asynchronous and raw; the blocking, async and raw services
+ * are views of this one engine. Checks every argument before any request.
+ */
+final class ApiKeysOperations {
+
+  private static final String COLLECTION = "/v1/api_key/";
+
+  private final ClientConfig config;
+  private final ClientState state;
+
+  ApiKeysOperations(ClientConfig config, ClientState state) {
+    this.config = config;
+    this.state = state;
+  }
+
+  CompletableFuture<RawResponse<ApiKeyPage>> list(ListApiKeysParams params,
+      RequestOptions options) {
+    Objects.requireNonNull(params, "params must not be null");
+    Request request = new Request("GET", COLLECTION, query(params), null, options);
+    return execute(request, Map.of(), false,
+        result -> new ApiKeyPage(read(result, ApiKeyList.class, request, false), params,
+            options, this));
+  }
+
+  CompletableFuture<RawResponse<ApiKey>> retrieve(String id, RequestOptions options) {
+    Request request = new Request("GET", keyPath(id), "", null, options);
+    return execute(request, Map.of(), false,
+        result -> read(result, ApiKey.class, request, false));
+  }
+
+  CompletableFuture<RawResponse<ApiKeyWithSecret>> create(CreateApiKeyParams params,
+      RequestOptions options) {
+    Objects.requireNonNull(params, "params must not be null");
+    Request request = new Request("POST", COLLECTION, "", params, options);
+    String idempotencyKey = options.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString());
+    return execute(request, Map.of("Idempotency-Key", idempotencyKey), true,
+        result -> read(result, ApiKeyWithSecret.class, request, true));
+  }
+
+  CompletableFuture<RawResponse<ApiKey>> update(String id, UpdateApiKeyParams params,
+      RequestOptions options) {
+    String path = keyPath(id);
+    Objects.requireNonNull(params, "params must not be null");
+    Request request = new Request("PATCH", path, "", params, options);
+    return execute(request, Map.of(), false,
+        result -> read(result, ApiKey.class, request, false));
+  }
+
+  CompletableFuture<RawResponse<Void>> delete(String id, RequestOptions options) {
+    Request request = new Request("DELETE", keyPath(id), "", null, options);
+    return execute(request, Map.of(), false, result -> null);
+  }
+
+  private <T> CompletableFuture<RawResponse<T>> execute(Request request,
+      Map<String, String> callHeaders, boolean secretInBody, Function<HttpResult, T> decode) {
+    Objects.requireNonNull(request.options, "options must not be null");
+    state.requireOpen();
+    HttpCall call = toCall(request, callHeaders);
+    CompletableFuture<HttpResult> sent = config.transport().send(call);
+    CompletableFuture<RawResponse<T>> response = new CompletableFuture<>();
+    sent.whenComplete((result, error) -> {
+      try {
+        response.complete(toResponse(request, result, error, decode));
+      } catch (RuntimeException e) {
+        response.completeExceptionally(e);
+      }
+    });
+    response.whenComplete((ignored, error) -> {
+      if (response.isCancelled()) {
+        sent.cancel(true);
+      }
+    });
+    return response;
+  }
+
+  private <T> RawResponse<T> toResponse(Request request, HttpResult result, Throwable error,
+      Function<HttpResult, T> decode) {
+    if (error != null) {
+      throw failure(request, error);
+    }
+    if (!result.isSuccess()) {
+      throw ErrorMapping.toException(result, config.clock());
+    }
+    return new RawResponse<>(result.status(), result.headers(), decode.apply(result));
+  }
+
+  private HttpCall toCall(Request request, Map<String, String> callHeaders) {
+    RequestOptions options = request.options;
+    Map<String, String> headers = new LinkedHashMap<>(config.headers());
+    headers.putAll(options.headers());
+    String accountId = options.accountId().orElse(config.accountId());
+    if (accountId != null) {
+      headers.put("x-account-id", accountId);
+    }
+    headers.putAll(callHeaders);
+    byte[] body = request.body == null ? null : JsonCodec.write(request.body);
+    var callTimeout = options.callTimeout().orElse(config.callTimeout());
+    return new HttpCall(request.method,
+        URI.create(config.baseUri() + request.path + request.query), headers, body,
+        options.timeout().orElse(config.timeout()),
+        options.maxRetries().orElse(config.retryPolicy().maxRetries()),
+        callTimeout == null ? null : config.clock().instant().plus(callTimeout),
+        request.path, 1);
+  }
+
+  private static <T> T read(HttpResult result, Class<T> type, Request request,
+      boolean secretInBody) {
+    try {
+      return JsonCodec.read(result.body(), type);
+    } catch (IOException | RuntimeException e) {
+      // A parser's message may quote the body, which may hold a secret: keep it out.
+      throw new InvalidResponseException("the " + result.status() + " response of "
+          + request.method + " " + request.path + " is not a valid " + type.getSimpleName()
+          + (result.body().length == 0 ? " (empty body)" : ""), result.status(),
+          result.bodyText(), result.headers(), secretInBody ? null : e);
+    }
+  }
+
+  private static ApiKeysException failure(Request request, Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (cause instanceof ApiKeysException) {
+      return (ApiKeysException) cause;
+    }
+    String call = request.method + " " + request.path;
+    if (cause instanceof HttpTimeoutException) {
+      return new ApiKeysIoException(call + " timed out: " + cause.getMessage(), cause);
+    }
+    if (cause instanceof IOException) {
+      return new ApiKeysIoException(call + " failed: " + cause, cause);
+    }
+    return new ApiKeysException(call + " failed: " + cause, cause);
+  }
+
+  private static String keyPath(String id) {
+    return COLLECTION + PercentEncoding.encode(Arguments.requireNonBlank(id, "id"));
+  }
+
+  private static String query(ListApiKeysParams params) {
+    StringBuilder query = new StringBuilder();
+    params.limit().ifPresent(limit -> append(query, "limit", Integer.toString(limit)));
+    params.order().ifPresent(order -> append(query, "order", order.value()));
+    params.after().ifPresent(after -> append(query, "after", after));
+    params.before().ifPresent(before -> append(query, "before", before));
+    return query.toString();
+  }
+
+  private static void append(StringBuilder query, String name, String value) {
+    query.append(query.length() == 0 ? '?' : '&').append(name).append('=')
+        .append(PercentEncoding.encode(value));
+  }
+
+  /** What one call sends, before the client's settings are applied. */
+  private record Request(String method, String path, String query, Object body,
+      RequestOptions options) {
+  }
+}

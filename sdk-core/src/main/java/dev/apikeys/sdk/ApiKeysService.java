@@ -1,0 +1,154 @@
+package dev.apikeys.sdk;
+
+import dev.apikeys.sdk.models.ApiKey;
+import dev.apikeys.sdk.models.ApiKeyWithSecret;
+import dev.apikeys.sdk.models.CreateApiKeyParams;
+import dev.apikeys.sdk.models.ListApiKeysParams;
+import dev.apikeys.sdk.models.UpdateApiKeyParams;
+
+/**
+ * The API key operations, blocking. Get it from {@link ApiKeysClient#apiKeys()}. Thread-safe.
+ *
+ * <p>Every method checks its arguments before any request ({@link NullPointerException} or
+ * {@link IllegalArgumentException} naming the field), retries as the client's
+ * {@link RetryPolicy} says, and throws a subclass of
+ * {@link dev.apikeys.sdk.errors.ApiKeysException} when the call fails. An interrupt ends the
+ * call at once, with the thread's interrupt flag kept.
+ *
+ * <pre>{@code
+ * ApiKey key = client.apiKeys().update("key_1", UpdateApiKeyParams.builder()
+ *     .restricted(true)
+ *     .permissions(Permission.CALLS_VIEW)
+ *     .build());
+ * }</pre>
+ */
+public final class ApiKeysService {
+
+  private final ApiKeysOperations operations;
+
+  ApiKeysService(ApiKeysOperations operations) {
+    this.operations = operations;
+  }
+
+  /**
+   * Lists API keys, one page; follow {@link ApiKeyPage#autoPager()} for the rest.
+   *
+   * @param params page size, order and cursor
+   * @return the first page
+   */
+  public ApiKeyPage list(ListApiKeysParams params) {
+    return list(params, RequestOptions.none());
+  }
+
+  /**
+   * Lists API keys with the server's default page size and order.
+   *
+   * @return the first page
+   */
+  public ApiKeyPage list() {
+    return list(ListApiKeysParams.none(), RequestOptions.none());
+  }
+
+  /**
+   * Lists API keys, one page, with per-call options that every later page keeps.
+   *
+   * @param params page size, order and cursor
+   * @param options per-call settings
+   * @return the first page
+   */
+  public ApiKeyPage list(ListApiKeysParams params, RequestOptions options) {
+    return Blocking.await(operations.list(params, options)).body();
+  }
+
+  /**
+   * Retrieves one API key.
+   *
+   * @param id the key's id, not blank
+   * @return the key
+   * @throws dev.apikeys.sdk.errors.NotFoundException if there is no such key
+   */
+  public ApiKey retrieve(String id) {
+    return retrieve(id, RequestOptions.none());
+  }
+
+  /**
+   * Retrieves one API key, with per-call options.
+   *
+   * @param id the key's id, not blank
+   * @param options per-call settings
+   * @return the key
+   */
+  public ApiKey retrieve(String id, RequestOptions options) {
+    return Blocking.await(operations.retrieve(id, options)).body();
+  }
+
+  /**
+   * Creates an API key. The result holds the full secret, shown only this once. An
+   * {@code Idempotency-Key} is sent (a new UUID unless the options give one), the same on every
+   * retry, so a retried create never makes two keys.
+   *
+   * @param params the new key's fields
+   * @return the key with its secret
+   */
+  public ApiKeyWithSecret create(CreateApiKeyParams params) {
+    return create(params, RequestOptions.none());
+  }
+
+  /**
+   * Creates an API key, with per-call options such as the idempotency key.
+   *
+   * @param params the new key's fields
+   * @param options per-call settings
+   * @return the key with its secret
+   */
+  public ApiKeyWithSecret create(CreateApiKeyParams params, RequestOptions options) {
+    return Blocking.await(operations.create(params, options)).body();
+  }
+
+  /**
+   * Updates an API key: fields left out of the params stay as they are.
+   *
+   * @param id the key's id, not blank
+   * @param params the changes
+   * @return the key as updated
+   */
+  public ApiKey update(String id, UpdateApiKeyParams params) {
+    return update(id, params, RequestOptions.none());
+  }
+
+  /**
+   * Updates an API key, with per-call options.
+   *
+   * @param id the key's id, not blank
+   * @param params the changes
+   * @param options per-call settings
+   * @return the key as updated
+   */
+  public ApiKey update(String id, UpdateApiKeyParams params, RequestOptions options) {
+    return Blocking.await(operations.update(id, params, options)).body();
+  }
+
+  /**
+   * Deletes an API key; it stops working at once.
+   *
+   * @param id the key's id, not blank
+   */
+  public void delete(String id) {
+    delete(id, RequestOptions.none());
+  }
+
+  /**
+   * Deletes an API key, with per-call options.
+   *
+   * @param id the key's id, not blank
+   * @param options per-call settings
+   */
+  public void delete(String id, RequestOptions options) {
+    Blocking.await(operations.delete(id, options));
+  }
+
+  /** Returns the same operations, answering with status, headers and request id too. */
+  public RawApiKeysService withRawResponse() {
+    return new RawApiKeysService(operations);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.apikeys.sdk;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A successful response with its HTTP details: status, headers, request id and the parsed body.
+ * Immutable.
+ *
+ * <pre>{@code
+ * RawResponse<ApiKey> raw = client.apiKeys().withRawResponse().retrieve("key_1");
+ * raw.statusCode();   // 200
+ * raw.requestId();    // Optional["req_..."]
+ * ApiKey key = raw.body();
+ * }</pre>
+ *
+ * @param <T> the type of the parsed body; {@link Void} for a delete
+ */
+public final class RawResponse<T> {
+
+  private final int statusCode;
+  private final Map<String, List<String>> headers;
+  private final T body;
+
+  RawResponse(int statusCode, Map<String, List<String>> headers, T body) {
+    this.statusCode = statusCode;
+    this.headers = headers;
+    this.body = body;
+  }
+
+  /** Returns the HTTP status, such as 200, 201 or 204. */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** Returns the response headers, names in lower case. */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /**
+   * Returns the first value of a header.
+   *
+   * @param name the header name, in any case
+   * @return the value, or empty when the response has no such header
+   */
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** Returns the {@code x-request-id} the server gave the response, if any. */
+  public Optional<String> requestId() {
+    return header("x-request-id");
+  }
+
+  /** Returns the parsed body; null for a delete. */
+  public T body() {
+    return body;
+  }
+
+  @Override
+  public String toString() {
+    return "RawResponse{statusCode=" + statusCode + ", requestId=" + requestId().orElse(null)
+        + ", body=" + body + '}';
+  }
+}

@@ -1,0 +1,213 @@
+package dev.apikeys.sdk;
+
+import dev.apikeys.sdk.internal.Arguments;
+import dev.apikeys.sdk.internal.HeaderValues;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings for one call that override the client's: timeouts, retries, extra headers, the
+ * idempotency key and the account. Immutable and thread-safe; every field is optional.
+ *
+ * <pre>{@code
+ * client.apiKeys().retrieve("key_1", RequestOptions.builder()
+ *     .accountId("acct_2")
+ *     .timeout(Duration.ofSeconds(5))
+ *     .maxRetries(0)
+ *     .build());
+ * }</pre>
+ */
+public final class RequestOptions {
+
+  private static final RequestOptions NONE = builder().build();
+
+  private final Duration timeout;
+  private final Duration callTimeout;
+  private final Integer maxRetries;
+  private final Map<String, String> headers;
+  private final String idempotencyKey;
+  private final String accountId;
+
+  private RequestOptions(Builder builder) {
+    this.timeout = builder.timeout;
+    this.callTimeout = builder.callTimeout;
+    this.maxRetries = builder.maxRetries;
+    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+    this.idempotencyKey = builder.idempotencyKey;
+    this.accountId = builder.accountId;
+  }
+
+  /** Returns options that override nothing. */
+  public static RequestOptions none() {
+    return NONE;
+  }
+
+  /** Returns an empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding these options. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Returns the per-attempt timeout, if overridden. */
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  /** Returns the deadline of the whole call, attempts and waits included, if set. */
+  public Optional<Duration> callTimeout() {
+    return Optional.ofNullable(callTimeout);
+  }
+
+  /** Returns how many retries are allowed, if overridden. */
+  public Optional<Integer> maxRetries() {
+    return Optional.ofNullable(maxRetries);
+  }
+
+  /** Returns the extra headers, in the order they were added. */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /** Returns the idempotency key of a create, if given; otherwise the SDK makes one. */
+  public Optional<String> idempotencyKey() {
+    return Optional.ofNullable(idempotencyKey);
+  }
+
+  /** Returns the account ({@code x-account-id}), if overridden. */
+  public Optional<String> accountId() {
+    return Optional.ofNullable(accountId);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof RequestOptions)) {
+      return false;
+    }
+    RequestOptions that = (RequestOptions) other;
+    return Objects.equals(timeout, that.timeout) && Objects.equals(callTimeout, that.callTimeout)
+        && Objects.equals(maxRetries, that.maxRetries) && headers.equals(that.headers)
+        && Objects.equals(idempotencyKey, that.idempotencyKey)
+        && Objects.equals(accountId, that.accountId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(timeout, callTimeout, maxRetries, headers, idempotencyKey, accountId);
+  }
+
+  /** Shows the options; header values are left out, since they may be secret. */
+  @Override
+  public String toString() {
+    return "RequestOptions{timeout=" + timeout + ", callTimeout=" + callTimeout
+        + ", maxRetries=" + maxRetries + ", headers=" + headers.keySet()
+        + ", idempotencyKey=" + idempotencyKey + ", accountId=" + accountId + '}';
+  }
+
+  /** Builds {@link RequestOptions}. Not thread-safe. */
+  public static final class Builder {
+    private Duration timeout;
+    private Duration callTimeout;
+    private Integer maxRetries;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String idempotencyKey;
+    private String accountId;
+
+    private Builder() {
+    }
+
+    private Builder(RequestOptions options) {
+      this.timeout = options.timeout;
+      this.callTimeout = options.callTimeout;
+      this.maxRetries = options.maxRetries;
+      this.headers.putAll(options.headers);
+      this.idempotencyKey = options.idempotencyKey;
+      this.accountId = options.accountId;
+    }
+
+    /**
+     * Sets how long one attempt may take.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Arguments.requirePositive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets how long the whole call may take, every attempt and wait included.
+     *
+     * @param callTimeout positive
+     * @return this builder
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = Arguments.requirePositive(callTimeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Sets how many times a failed attempt may be retried; 0 disables retries.
+     *
+     * @param maxRetries from 0 to 100
+     * @return this builder
+     */
+    public Builder maxRetries(int maxRetries) {
+      this.maxRetries = RetryPolicy.builder().maxRetries(maxRetries).build().maxRetries();
+      return this;
+    }
+
+    /**
+     * Adds a header sent on every attempt of the call.
+     *
+     * @param name an HTTP token, not one the SDK sets (Authorization, x-account-id, ...)
+     * @param value no CR or LF
+     * @return this builder
+     */
+    public Builder header(String name, String value) {
+      headers.put(HeaderValues.requireExtraName(name),
+          HeaderValues.requireValid(value, "header " + name));
+      return this;
+    }
+
+    /**
+     * Sets the {@code Idempotency-Key} of a create; the same key is sent on every retry.
+     *
+     * @param idempotencyKey non-blank, no CR or LF
+     * @return this builder
+     */
+    public Builder idempotencyKey(String idempotencyKey) {
+      this.idempotencyKey = Arguments.requireNonBlank(
+          HeaderValues.requireValid(idempotencyKey, "idempotencyKey"), "idempotencyKey");
+      return this;
+    }
+
+    /**
+     * Sets the account of the call ({@code x-account-id}).
+     *
+     * @param accountId non-blank, no CR or LF
+     * @return this builder
+     */
+    public Builder accountId(String accountId) {
+      this.accountId = Arguments.requireNonBlank(
+          HeaderValues.requireValid(accountId, "accountId"), "accountId");
+      return this;
+    }
+
+    /** Returns the options. */
+    public RequestOptions build() {
+      return new RequestOptions(this);
+    }
+  }
+}

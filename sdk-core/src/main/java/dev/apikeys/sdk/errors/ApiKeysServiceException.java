@@ -1,0 +1,96 @@
+package dev.apikeys.sdk.errors;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server answered with an error status. The subclass tells which: {@link BadRequestException}
+ * 400, {@link AuthenticationException} 401, {@link PermissionDeniedException} 403,
+ * {@link NotFoundException} 404, {@link ConflictException} 409,
+ * {@link UnprocessableEntityException} 422, {@link RateLimitException} 429,
+ * {@link InternalServerException} 5xx and {@link UnexpectedStatusException} any other.
+ *
+ * <pre>{@code
+ * try {
+ *   client.apiKeys().retrieve("key_1");
+ * } catch (NotFoundException e) {
+ *   e.error();       // "API key not found"
+ *   e.requestId();   // Optional["req_..."]
+ * }
+ * }</pre>
+ */
+public class ApiKeysServiceException extends ApiKeysException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+  private final String error;
+  private final String body;
+  private final transient Map<String, List<String>> headers;
+
+  /**
+   * Creates an exception for an error response.
+   *
+   * @param statusCode the HTTP status
+   * @param error the server's {@code error} message, or null when the body had none
+   * @param body the raw body, possibly empty
+   * @param headers the response headers, keys in lower case
+   */
+  public ApiKeysServiceException(int statusCode, String error, String body,
+      Map<String, List<String>> headers) {
+    super(describe(statusCode, error, headers));
+    this.statusCode = statusCode;
+    this.error = error;
+    this.body = body == null ? "" : body;
+    this.headers = headers == null ? Map.of() : Map.copyOf(headers);
+  }
+
+  /** Returns the HTTP status of the response. */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /**
+   * Returns the server's {@code error} message, such as {@code API key not found}, or an empty
+   * string when the body did not carry one.
+   */
+  public String error() {
+    return error == null ? "" : error;
+  }
+
+  /** Returns the raw response body, empty when there was none. */
+  public String body() {
+    return body;
+  }
+
+  /** Returns the response headers, keys in lower case. */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /** Returns the {@code x-request-id} the server gave this response, if any. */
+  public Optional<String> requestId() {
+    return firstHeader(headers, "x-request-id");
+  }
+
+  static Optional<String> firstHeader(Map<String, List<String>> headers, String name) {
+    if (headers == null) {
+      return Optional.empty();
+    }
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  private static String describe(int statusCode, String error,
+      Map<String, List<String>> headers) {
+    StringBuilder message = new StringBuilder("HTTP ").append(statusCode);
+    if (error != null && !error.isEmpty()) {
+      message.append(": ").append(error);
+    }
+    firstHeader(headers, "x-request-id")
+        .ifPresent(id -> message.append(" (request id ").append(id).append(')'));
+    return message.toString();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.apikeys.sdk.errors;
+
+import java.util.List;
+import java.util.Map;
+
+/** HTTP 409: the request conflicts with the current state; retried by default. */
+public class ConflictException extends ApiKeysServiceException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception for a 409 response.
+   *
+   * @param statusCode the HTTP status
+   * @param error the server's {@code error} message, or null
+   * @param body the raw body
+   * @param headers the response headers, keys in lower case
+   */
+  public ConflictException(int statusCode, String error, String body, Map<String, List<String>> headers) {
+    super(statusCode, error, body, headers);
+  }
+}

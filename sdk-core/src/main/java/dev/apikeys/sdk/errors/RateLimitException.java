@@ -1,0 +1,45 @@
+package dev.apikeys.sdk.errors;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HTTP 429: too many requests. Retried by default after the server's {@code Retry-After}; when
+ * the server asks for a wait longer than the retry policy's cap, the call fails at once with this
+ * exception and {@link #retryAfter()} says how long the server asked for.
+ */
+public class RateLimitException extends ApiKeysServiceException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Duration retryAfter;
+
+  /**
+   * Creates the exception for a 429 response.
+   *
+   * @param statusCode the HTTP status
+   * @param error the server's {@code error} message, or null
+   * @param body the raw body
+   * @param headers the response headers, keys in lower case
+   * @param retryAfter the wait the server asked for, or null when it named none
+   */
+  public RateLimitException(int statusCode, String error, String body,
+      Map<String, List<String>> headers, Duration retryAfter) {
+    super(statusCode, error, body, headers);
+    this.retryAfter = retryAfter;
+  }
+
+  /** Returns the wait the server asked for in {@code Retry-After} or {@code retry-after-ms}. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  @Override
+  public String getMessage() {
+    String message = super.getMessage();
+    return retryAfter == null ? message
+        : message + "; the server asked to retry after " + retryAfter.toMillis() + " ms";
+  }
+}

@@ -1,0 +1,60 @@
+package dev.apikeys.sdk.internal;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/** Checks header names and values before any request, so that no header can be split. */
+public final class HeaderValues {
+
+  private static final Set<String> MANAGED = Set.of("authorization", "x-account-id",
+      "idempotency-key", "content-type", "connection", "content-length", "expect", "host",
+      "upgrade");
+
+  private HeaderValues() {
+  }
+
+  /**
+   * Checks a header value.
+   *
+   * @param value the value
+   * @param field the option that carries it, named in the message
+   * @return the value
+   * @throws NullPointerException if the value is null
+   * @throws IllegalArgumentException if it contains CR, LF or NUL; the value is not shown,
+   *     since it may be secret
+   */
+  public static String requireValid(String value, String field) {
+    Objects.requireNonNull(value, field + " must not be null");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == '\0') {
+        throw new IllegalArgumentException(field + " must not contain CR, LF or NUL characters");
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Checks the name of an extra header: an HTTP token, and not one the SDK sets itself.
+   *
+   * @param name the header name
+   * @return the name
+   * @throws IllegalArgumentException if the name is not a token or is managed by the SDK
+   */
+  public static String requireExtraName(String name) {
+    Objects.requireNonNull(name, "header name must not be null");
+    if (name.isEmpty() || !name.chars().allMatch(HeaderValues::isTokenChar)) {
+      throw new IllegalArgumentException("header name must be an HTTP token, was '" + name + "'");
+    }
+    if (MANAGED.contains(name.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("header " + name + " is set by the SDK; use token(),"
+          + " accountId() or idempotencyKey() instead of an extra header");
+    }
+    return name;
+  }
+
+  private static boolean isTokenChar(int c) {
+    return c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+  }
+}
