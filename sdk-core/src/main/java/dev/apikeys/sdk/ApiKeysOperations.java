@@ -46,14 +46,14 @@ final class ApiKeysOperations {
       RequestOptions options) {
     Objects.requireNonNull(params, "params must not be null");
     Request request = new Request("GET", COLLECTION, query(params), null, options);
-    return execute(request, Map.of(), false,
+    return execute(request, Map.of(),
         result -> new ApiKeyPage(read(result, ApiKeyList.class, request, false), params,
             options, this));
   }
 
   CompletableFuture<RawResponse<ApiKey>> retrieve(String id, RequestOptions options) {
     Request request = new Request("GET", keyPath(id), "", null, options);
-    return execute(request, Map.of(), false,
+    return execute(request, Map.of(),
         result -> read(result, ApiKey.class, request, false));
   }
 
@@ -62,7 +62,7 @@ final class ApiKeysOperations {
     Objects.requireNonNull(params, "params must not be null");
     Request request = new Request("POST", COLLECTION, "", params, options);
     String idempotencyKey = options.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString());
-    return execute(request, Map.of("Idempotency-Key", idempotencyKey), true,
+    return execute(request, Map.of("Idempotency-Key", idempotencyKey),
         result -> read(result, ApiKeyWithSecret.class, request, true));
   }
 
@@ -71,17 +71,17 @@ final class ApiKeysOperations {
     String path = keyPath(id);
     Objects.requireNonNull(params, "params must not be null");
     Request request = new Request("PATCH", path, "", params, options);
-    return execute(request, Map.of(), false,
+    return execute(request, Map.of(),
         result -> read(result, ApiKey.class, request, false));
   }
 
   CompletableFuture<RawResponse<Void>> delete(String id, RequestOptions options) {
     Request request = new Request("DELETE", keyPath(id), "", null, options);
-    return execute(request, Map.of(), false, result -> null);
+    return execute(request, Map.of(), result -> null);
   }
 
   private <T> CompletableFuture<RawResponse<T>> execute(Request request,
-      Map<String, String> callHeaders, boolean secretInBody, Function<HttpResult, T> decode) {
+      Map<String, String> callHeaders, Function<HttpResult, T> decode) {
     Objects.requireNonNull(request.options, "options must not be null");
     state.requireOpen();
     HttpCall call = toCall(request, callHeaders);
