@@ -1,0 +1,61 @@
+package dev.apikeys.testkit.internal;
+
+import com.github.tomakehurst.wiremock.extension.Extension;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The state and the WireMock extensions behind a mock server. Thread-safe.
+ *
+ * <p>Not public API: use {@code dev.apikeys.testkit.MockApiKeysServer}.
+ */
+public final class ApiKeysBackend {
+
+  /** How many keys a page holds when a list request names no {@code limit}. */
+  public static final int DEFAULT_LIMIT = 10;
+
+  /** The name of the response transformer that the catch-all API stub names. */
+  public static final String TRANSFORMER_NAME = "apikeys-testkit-api";
+
+  private final KeyStore store;
+  private final RequestIdStamper requestIds = new RequestIdStamper();
+  private final List<Extension> extensions;
+
+  /**
+   * Creates an empty backend.
+   *
+   * @param clock gives the {@code created_date} of created keys
+   * @param callers the bearer tokens that authenticate, and who each one is
+   * @param defaultAccount the account of requests without an {@code x-account-id} header
+   */
+  public ApiKeysBackend(Clock clock, Map<String, Caller> callers, String defaultAccount) {
+    this.store = new KeyStore(Objects.requireNonNull(clock, "clock"));
+    ApiKeysEndpoint endpoint = new ApiKeysEndpoint(store, callers, defaultAccount);
+    this.extensions = List.of(new ApiResponseTransformer(endpoint), requestIds);
+  }
+
+  /** Returns the WireMock extensions to register: the API transformer and the id stamper. */
+  public Extension[] extensions() {
+    return extensions.toArray(Extension[]::new);
+  }
+
+  /**
+   * Adds seeded keys to an account.
+   *
+   * @return the ids of the new keys, in creation order
+   */
+  public List<String> seed(String account, int count, String creatorId) {
+    return store.seed(account, count, creatorId);
+  }
+
+  /**
+   * Forgets every key and idempotency key; key ids start again from {@code key_0001} and
+   * request ids from {@code req_00000001}.
+   */
+  public void clear() {
+    store.clear();
+    requestIds.restart();
+  }
+}

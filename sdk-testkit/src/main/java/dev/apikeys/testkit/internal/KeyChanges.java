@@ -1,0 +1,25 @@
+package dev.apikeys.testkit.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The checked fields of an update request; a null field was absent and stays unchanged, and
+ * {@code expiresAtSet} tells an absent {@code expires_at} from an explicit null.
+ */
+record KeyChanges(
+    String name, String description, Boolean restricted, List<String> permissions,
+    boolean expiresAtSet, Instant expiresAt) {
+
+  /**
+   * Reads and checks an update body.
+   *
+   * @throws ApiError 400 for a wrong type or an unknown permission
+   */
+  static KeyChanges from(ObjectNode body) {
+    return new KeyChanges(KeyRules.name(body), KeyRules.text(body, "description"),
+        KeyRules.bool(body, "restricted"), KeyRules.permissions(body),
+        body.has("expires_at"), KeyRules.expiresAt(body, true));
+  }
+}

@@ -1,0 +1,152 @@
+package dev.apikeys.testkit.internal;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apikeys.sdk.models.Permission;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads the fields of a request body and checks them against the rules of the API. */
+final class KeyRules {
+
+  /** The fields of a create or update body. */
+  static final Set<String> KEY_FIELDS =
+      Set.of("name", "description", "restricted", "permissions", "expires_at");
+
+  static final String PERMISSIONS_NEED_RESTRICTED =
+      "Permissions can only be set on restricted API keys";
+
+  private static final Set<String> KNOWN_PERMISSIONS = Arrays.stream(Permission.values())
+      .map(Permission::value)
+      .collect(Collectors.toUnmodifiableSet());
+
+  private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private KeyRules() {
+  }
+
+  /**
+   * Parses a request body that must be one JSON object with no fields but these; a field the
+   * API does not know is more likely a client's typo than something to ignore.
+   */
+  static ObjectNode object(byte[] body, Set<String> fields) {
+    JsonNode node;
+    try {
+      node = body.length == 0 ? null : STRICT_JSON.readTree(body);
+    } catch (IOException e) {
+      throw ApiError.badRequest("Malformed JSON body");
+    }
+    if (node == null || !node.isObject()) {
+      throw ApiError.badRequest("Request body must be a JSON object");
+    }
+    List<String> unknown = new ArrayList<>();
+    node.fieldNames().forEachRemaining(name -> {
+      if (!fields.contains(name)) {
+        unknown.add(name);
+      }
+    });
+    if (!unknown.isEmpty()) {
+      throw ApiError.badRequest("Unknown fields: " + String.join(", ", unknown));
+    }
+    return (ObjectNode) node;
+  }
+
+  /** Returns a string field, null when absent; a present field must be a non-empty string. */
+  static String text(ObjectNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw ApiError.badRequest(field + " must be a string");
+    }
+    return value.textValue();
+  }
+
+  /** Returns the {@code name} field, null when absent, and rejects an empty name. */
+  static String name(ObjectNode body) {
+    String name = text(body, "name");
+    if (name != null && name.isEmpty()) {
+      throw ApiError.badRequest("name must not be empty");
+    }
+    return name;
+  }
+
+  /** Returns a boolean field, null when absent. */
+  static Boolean bool(ObjectNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isBoolean()) {
+      throw ApiError.badRequest(field + " must be a boolean");
+    }
+    return value.booleanValue();
+  }
+
+  /**
+   * Returns the {@code permissions} field without duplicates, in the order given; null when
+   * absent.
+   *
+   * @throws ApiError 400 naming every value that is not a known permission
+   */
+  static List<String> permissions(ObjectNode body) {
+    JsonNode value = body.get("permissions");
+    if (value == null) {
+      return null;
+    }
+    if (!value.isArray()) {
+      throw ApiError.badRequest("permissions must be an array of strings");
+    }
+    Set<String> given = new LinkedHashSet<>();
+    List<String> unknown = new ArrayList<>();
+    for (JsonNode element : value) {
+      if (!element.isTextual()) {
+        throw ApiError.badRequest("permissions must be an array of strings");
+      }
+      String permission = element.textValue();
+      if (!KNOWN_PERMISSIONS.contains(permission)) {
+        unknown.add(permission);
+      }
+      given.add(permission);
+    }
+    if (!unknown.isEmpty()) {
+      throw ApiError.badRequest("Invalid permissions provided: " + String.join(", ", unknown));
+    }
+    return List.copyOf(given);
+  }
+
+  /** Returns the {@code expires_at} field, null when absent or, where allowed, null. */
+  static Instant expiresAt(ObjectNode body, boolean nullable) {
+    JsonNode value = body.get("expires_at");
+    if (value == null || (nullable && value.isNull())) {
+      return null;
+    }
+    String expected = nullable ? "an ISO-8601 date-time with an offset, or null"
+        : "an ISO-8601 date-time with an offset";
+    if (!value.isTextual()) {
+      throw ApiError.badRequest("expires_at must be " + expected);
+    }
+    try {
+      return OffsetDateTime.parse(value.textValue()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiError.badRequest(
+          "expires_at must be " + expected + "; was: '" + value.textValue() + "'");
+    }
+  }
+}

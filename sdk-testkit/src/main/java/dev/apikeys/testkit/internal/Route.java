@@ -1,0 +1,55 @@
+package dev.apikeys.testkit.internal;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The operation that a method and path ask for, and the decoded key id for the operations on
+ * one key.
+ */
+record Route(Operation operation, String keyId) {
+
+  static final String COLLECTION = "/v1/api_key/";
+
+  /**
+   * Matches a request line against the API's paths.
+   *
+   * @throws ApiError 404 for a path of no operation, 405 for a method the path does not take
+   */
+  static Route of(String method, String url) {
+    String path = url.split("[?#]", 2)[0];
+    if (path.equals(COLLECTION)) {
+      return collection(method);
+    }
+    if (path.startsWith(COLLECTION) && path.indexOf('/', COLLECTION.length()) < 0) {
+      return item(method, decode(path.substring(COLLECTION.length())));
+    }
+    throw ApiError.of(404, "Not found");
+  }
+
+  private static Route collection(String method) {
+    return switch (method) {
+      case "GET" -> new Route(Operation.LIST, null);
+      case "POST" -> new Route(Operation.CREATE, null);
+      default -> throw ApiError.methodNotAllowed("GET, POST");
+    };
+  }
+
+  private static Route item(String method, String id) {
+    return switch (method) {
+      case "GET" -> new Route(Operation.RETRIEVE, id);
+      case "PATCH" -> new Route(Operation.UPDATE, id);
+      case "DELETE" -> new Route(Operation.DELETE, id);
+      default -> throw ApiError.methodNotAllowed("GET, PATCH, DELETE");
+    };
+  }
+
+  /**
+   * Decodes one percent-encoded path segment as UTF-8. The HTTP server has already answered 400
+   * to malformed percent-encoding.
+   */
+  private static String decode(String segment) {
+    // URLDecoder decodes forms, where '+' means a space; in a path it is a plus sign.
+    return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.apikeys.testkit;
+
+import static dev.apikeys.testkit.RawApi.KEYS;
+import static dev.apikeys.testkit.RawApi.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class AuthorizationTest {
+
+  @RegisterExtension
+  static final MockApiKeysServerExtension API = new MockApiKeysServerExtension(
+      MockApiKeysServer.builder().seed(2)
+          .adminToken("tok-admin-2")
+          .restrictedToken("tok-view", List.of("api_keys.view"))
+          .restrictedToken("tok-create", List.of("api_keys.create"))
+          .restrictedToken("tok-update", List.of("api_keys.update"))
+          .restrictedToken("tok-delete", List.of("api_keys.delete", "calls.view")));
+
+  private final MockApiKeysServer server;
+  private final RawApi api;
+
+  AuthorizationTest(MockApiKeysServer server) {
+    this.server = server;
+    this.api = new RawApi(server);
+  }
+
+  /** Each operation, with the status it answers when allowed. */
+  enum Operation {
+    LIST("api_keys.view", 200, api -> api.get(KEYS)),
+    CREATE("api_keys.create", 201, api -> api.post(KEYS, "{\"name\": \"x\"}")),
+    RETRIEVE("api_keys.view", 200, api -> api.get(KEYS + "key_0001")),
+    UPDATE("api_keys.update", 200, api -> api.patch(KEYS + "key_0001", "{\"name\": \"x\"}")),
+    DELETE("api_keys.delete", 204, api -> api.delete(KEYS + "key_0001"));
+
+    final String permission;
+    final int allowedStatus;
+    final Function<RawApi, RawApi.Call> call;
+
+    Operation(String permission, int allowedStatus, Function<RawApi, RawApi.Call> call) {
+      this.permission = permission;
+      this.allowedStatus = allowedStatus;
+      this.call = call;
+    }
+  }
+
+  @AfterEach
+  void answersConformToTheSpec() {
+    SpecContract.assertJournalConforms(server);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void missingTokenIsUnauthorized(Operation operation) {
+    assertError(401, "User not authenticated: no Bearer token",
+        operation.call.apply(api).noToken().send());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void unknownTokenIsUnauthorized(Operation operation) {
+    assertError(401, "User not authenticated: unknown token",
+        operation.call.apply(api).token(MockApiKeysServer.UNKNOWN_TOKEN).send());
+  }
+
+  @Test
+  void otherSchemesAreUnauthorized() {
+    assertError(401, "User not authenticated: no Bearer token",
+        api.get(KEYS).authorization("Basic " + MockApiKeysServer.ADMIN_TOKEN).send());
+    assertError(401, "User not authenticated: no Bearer token",
+        api.get(KEYS).authorization(MockApiKeysServer.ADMIN_TOKEN).send());
+  }
+
+  @Test
+  void bearerSchemeIsCaseInsensitive() {
+    assertEquals(200, api.get(KEYS)
+        .authorization("bearer " + MockApiKeysServer.ADMIN_TOKEN).send().statusCode());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void tokenWithoutApiKeysPermissionsIsForbidden(Operation operation) {
+    assertError(403, "User does not have the required permissions: " + operation.permission,
+        operation.call.apply(api).token(MockApiKeysServer.FORBIDDEN_TOKEN).send());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void administratorsAndFullyPermittedKeysMayDoEverything(Operation operation) {
+    for (String token : List.of(MockApiKeysServer.ADMIN_TOKEN, "tok-admin-2",
+        MockApiKeysServer.RESTRICTED_TOKEN)) {
+      server.reset();
+      server.seed(2);
+      assertEquals(operation.allowedStatus,
+          operation.call.apply(api).token(token).send().statusCode(), token);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void restrictedKeyNeedsTheMatchingPermission(Operation operation) {
+    Map<String, String> permissionOfToken = Map.of("tok-view", "api_keys.view",
+        "tok-create", "api_keys.create", "tok-update", "api_keys.update",
+        "tok-delete", "api_keys.delete");
+    permissionOfToken.forEach((token, permission) -> {
+      int expected = permission.equals(operation.permission) ? operation.allowedStatus : 403;
+      assertEquals(expected, operation.call.apply(api).token(token).send().statusCode(), token);
+    });
+  }
+}
