@@ -113,9 +113,15 @@ public final class ApiKeyPage {
    * Cancelling the future cancels the request.
    */
   public CompletableFuture<Optional<ApiKeyPage>> nextPageAsync() {
+    return nextPageAsync(new CursorHistory());
+  }
+
+  /** Fetches the next page unless its cursor is one the walk asked for before. */
+  CompletableFuture<Optional<ApiKeyPage>> nextPageAsync(CursorHistory history) {
     Optional<ListApiKeysParams> next;
     try {
       next = nextPageParams();
+      next.ifPresent(history::record);
     } catch (ApiKeysException e) {
       return CompletableFuture.failedFuture(e);
     }

@@ -1,9 +1,7 @@
 package dev.apikeys.sdk;
 
-import dev.apikeys.sdk.errors.ApiKeysException;
 import dev.apikeys.sdk.models.ApiKey;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -76,10 +74,14 @@ public final class AutoPager implements Iterable<ApiKey>, AutoCloseable {
 
   /** Walks pages, checking that cursors never repeat. */
   private final class PageIterator implements Iterator<ApiKeyPage> {
-    private final Set<String> cursors = new HashSet<>();
+    private final CursorHistory history = new CursorHistory();
     private ApiKeyPage next = first;
     private ApiKeyPage current;
     private CompletableFuture<Optional<ApiKeyPage>> prefetched;
+
+    PageIterator() {
+      history.record(first.params());
+    }
 
     @Override
     public boolean hasNext() {
@@ -99,7 +101,7 @@ public final class AutoPager implements Iterable<ApiKey>, AutoCloseable {
       next = null;
       if (prefetch && current.hasNextPage()) {
         prefetching.add(this);
-        prefetched = current.nextPageAsync();
+        prefetched = current.nextPageAsync(history);
       }
       return current;
     }
@@ -111,20 +113,10 @@ public final class AutoPager implements Iterable<ApiKey>, AutoCloseable {
         prefetched = null;
         following = Blocking.await(pending);
       } else {
-        following = page.nextPage();
+        following = Blocking.await(page.nextPageAsync(history));
       }
       prefetching.remove(this);
-      following.ifPresent(this::checkCursor);
       return following.orElse(null);
-    }
-
-    private void checkCursor(ApiKeyPage page) {
-      String cursor = page.params().after().or(() -> page.params().before()).orElse("");
-      if (!cursors.add(cursor)) {
-        close();
-        throw new ApiKeysException("the server sent cursor " + cursor
-            + " a second time; paging stops here so that it cannot loop");
-      }
     }
 
     void close() {

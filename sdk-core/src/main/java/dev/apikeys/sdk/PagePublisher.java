@@ -31,6 +31,7 @@ final class PagePublisher implements Flow.Publisher<ApiKey> {
   private static final class KeySubscription implements Flow.Subscription {
     private final Flow.Subscriber<? super ApiKey> subscriber;
     private final AtomicInteger work = new AtomicInteger();
+    private final CursorHistory history = new CursorHistory();
     private ApiKeyPage page;
     private Iterator<ApiKey> keys;
     private long demand;
@@ -44,6 +45,7 @@ final class PagePublisher implements Flow.Publisher<ApiKey> {
     KeySubscription(ApiKeyPage first, Flow.Subscriber<? super ApiKey> subscriber) {
       this.page = first;
       this.keys = first.data().iterator();
+      history.record(first.params());
       this.subscriber = subscriber;
     }
 
@@ -120,7 +122,7 @@ final class PagePublisher implements Flow.Publisher<ApiKey> {
     }
 
     private void fetchNext() {
-      CompletableFuture<Optional<ApiKeyPage>> next = page.nextPageAsync();
+      CompletableFuture<Optional<ApiKeyPage>> next = page.nextPageAsync(history);
       fetching = next;
       next.whenComplete((result, error) -> {
         synchronized (this) {

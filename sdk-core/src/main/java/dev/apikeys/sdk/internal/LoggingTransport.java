@@ -4,6 +4,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Logs each attempt: method, path, status, attempt number and elapsed time; with bodies (secrets
@@ -44,7 +45,7 @@ public final class LoggingTransport implements HttpTransport {
     return next.send(call).whenComplete((result, error) -> {
       long elapsedMs = (System.nanoTime() - start) / 1_000_000;
       String line = call.method() + " " + call.path() + " -> "
-          + (error != null ? "failed (" + error.getClass().getSimpleName() + ")"
+          + (error != null ? "failed (" + failureName(error) + ")"
               : String.valueOf(result.status()))
           + " attempt " + call.attempt() + " in " + elapsedMs + " ms";
       if (bodies && result != null && result.body().length > 0) {
@@ -52,5 +53,12 @@ public final class LoggingTransport implements HttpTransport {
       }
       logger.log(level, line);
     });
+  }
+
+  /** Names the failure itself, not the CompletionException that a dependent future wraps. */
+  private static String failureName(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    return cause.getClass().getSimpleName();
   }
 }
