@@ -41,32 +41,56 @@ public final class ApiKeyPage {
     this.operations = operations;
   }
 
-  /** Returns the keys of this page, in the order the server sent them. */
+  /**
+   * Returns the keys of this page, in the order the server sent them.
+   *
+   * @return the keys of this page, in the order the server sent them
+   */
   public List<ApiKey> data() {
     return list.data();
   }
 
-  /** Returns whether the server has more keys after this page ({@code has_more}). */
+  /**
+   * Returns whether the server has more keys after this page ({@code has_more}).
+   *
+   * @return whether the server has more keys after this page ({@code has_more})
+   */
   public boolean hasMore() {
     return list.hasMore();
   }
 
-  /** Returns the id of this page's first key ({@code first_id}); empty for an empty page. */
+  /**
+   * Returns the id of this page's first key ({@code first_id}); empty for an empty page.
+   *
+   * @return the id of this page's first key ({@code first_id}); empty for an empty page
+   */
   public Optional<String> firstId() {
     return list.firstId();
   }
 
-  /** Returns the id of this page's last key ({@code last_id}); empty for an empty page. */
+  /**
+   * Returns the id of this page's last key ({@code last_id}); empty for an empty page.
+   *
+   * @return the id of this page's last key ({@code last_id}); empty for an empty page
+   */
   public Optional<String> lastId() {
     return list.lastId();
   }
 
-  /** Returns the params that fetched this page. */
+  /**
+   * Returns the params that fetched this page.
+   *
+   * @return the params that fetched this page
+   */
   public ListApiKeysParams params() {
     return params;
   }
 
-  /** Returns whether there is a next page to fetch; the same as {@link #hasMore()}. */
+  /**
+   * Returns whether there is a next page to fetch; the same as {@link #hasMore()}.
+   *
+   * @return whether there is a next page to fetch; the same as {@link #hasMore()}
+   */
   public boolean hasNextPage() {
     return list.hasMore();
   }
@@ -75,6 +99,7 @@ public final class ApiKeyPage {
    * Returns the params of the next page, to fetch it later or resume a listing from a saved
    * cursor; empty when this is the last page.
    *
+   * @return the next page's params, or empty
    * @throws ApiKeysException if the server said there is more but gave no cursor that advances
    */
   public Optional<ListApiKeysParams> nextPageParams() {
@@ -102,6 +127,7 @@ public final class ApiKeyPage {
   /**
    * Fetches the next page, blocking; empty when this is the last page (no request is made).
    *
+   * @return the next page, or empty
    * @throws ApiKeysException if the request fails, or the server's cursor does not advance
    */
   public Optional<ApiKeyPage> nextPage() {
@@ -111,6 +137,8 @@ public final class ApiKeyPage {
   /**
    * Fetches the next page without blocking; completes with empty when this is the last page.
    * Cancelling the future cancels the request.
+   *
+   * @return a future of the next page, or of empty
    */
   public CompletableFuture<Optional<ApiKeyPage>> nextPageAsync() {
     return nextPageAsync(new CursorHistory());
@@ -135,6 +163,8 @@ public final class ApiKeyPage {
   /**
    * Returns every key from this page on, fetched lazily page after page as the caller iterates.
    * Iterate it with for-each, or call {@link AutoPager#stream()}.
+   *
+   * @return the pager
    */
   public AutoPager autoPager() {
     return new AutoPager(this, false);
@@ -144,6 +174,8 @@ public final class ApiKeyPage {
    * Returns every key from this page on as a {@link Flow.Publisher} that fetches a page only
    * when the subscriber has demand for it. Cancelling the subscription cancels the request under
    * way.
+   *
+   * @return the publisher
    */
   public Flow.Publisher<ApiKey> publisher() {
     return new PagePublisher(this);

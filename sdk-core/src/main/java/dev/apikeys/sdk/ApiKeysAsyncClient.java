@@ -13,7 +13,11 @@ public final class ApiKeysAsyncClient {
     this.apiKeys = new AsyncApiKeysService(operations);
   }
 
-  /** Returns the API key operations. */
+  /**
+   * Returns the API key operations.
+   *
+   * @return the API key operations
+   */
   public AsyncApiKeysService apiKeys() {
     return apiKeys;
   }

@@ -54,7 +54,11 @@ public final class ApiKeysClient implements AutoCloseable {
     this.async = new ApiKeysAsyncClient(operations);
   }
 
-  /** Returns a builder with every default set; only the token must be given. */
+  /**
+   * Returns a builder with every default set; only the token must be given.
+   *
+   * @return a builder with every default set; only the token must be given
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -63,23 +67,36 @@ public final class ApiKeysClient implements AutoCloseable {
    * Returns a client configured from the environment: {@code APIKEYS_TOKEN} (required),
    * {@code APIKEYS_BASE_URL}, {@code APIKEYS_ACCOUNT_ID} and {@code APIKEYS_LOG}.
    *
+   * @return the client
    * @throws NullPointerException if {@code APIKEYS_TOKEN} is not set
    */
   public static ApiKeysClient fromEnv() {
     return builder().fromEnv(System::getenv).build();
   }
 
-  /** Returns the API key operations, blocking. */
+  /**
+   * Returns the API key operations, blocking.
+   *
+   * @return the API key operations, blocking
+   */
   public ApiKeysService apiKeys() {
     return apiKeys;
   }
 
-  /** Returns the asynchronous view of this client, with the same settings. */
+  /**
+   * Returns the asynchronous view of this client, with the same settings.
+   *
+   * @return the asynchronous view of this client, with the same settings
+   */
   public ApiKeysAsyncClient async() {
     return async;
   }
 
-  /** Returns a builder holding this client's settings and sharing its connection pool. */
+  /**
+   * Returns a builder holding this client's settings and sharing its connection pool.
+   *
+   * @return a builder holding this client's settings and sharing its connection pool
+   */
   public Builder toBuilder() {
     return settings.copy();
   }
@@ -323,6 +340,7 @@ public final class ApiKeysClient implements AutoCloseable {
     /**
      * Returns the client.
      *
+     * @return the client, immutable and thread-safe
      * @throws NullPointerException if no token was set
      */
     public ApiKeysClient build() {

@@ -147,7 +147,11 @@ public final class ApiKeysService {
     Blocking.await(operations.delete(id, options));
   }
 
-  /** Returns the same operations, answering with status, headers and request id too. */
+  /**
+   * Returns the same operations, answering with status, headers and request id too.
+   *
+   * @return the same operations, answering with status, headers and request id too
+   */
   public RawApiKeysService withRawResponse() {
     return new RawApiKeysService(operations);
   }

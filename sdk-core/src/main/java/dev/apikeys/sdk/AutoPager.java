@@ -40,23 +40,39 @@ public final class AutoPager implements Iterable<ApiKey>, AutoCloseable {
     this.prefetch = prefetch;
   }
 
-  /** Returns a pager over the same keys that fetches the next page while this one is used. */
+  /**
+   * Returns a pager over the same keys that fetches the next page while this one is used.
+   *
+   * @return a pager over the same keys that fetches the next page while this one is used
+   */
   public AutoPager withPrefetch() {
     return new AutoPager(first, true);
   }
 
-  /** Returns an iterator over every key, fetching pages as it goes. */
+  /**
+   * Returns an iterator over every key, fetching pages as it goes.
+   *
+   * @return an iterator over every key, fetching pages as it goes
+   */
   @Override
   public Iterator<ApiKey> iterator() {
     return new KeyIterator(new PageIterator());
   }
 
-  /** Returns the pages themselves, this pager's first page included, for page-by-page work. */
+  /**
+   * Returns the pages themselves, this pager's first page included, for page-by-page work.
+   *
+   * @return the pages themselves, this pager's first page included, for page-by-page work
+   */
   public Iterable<ApiKeyPage> pages() {
     return PageIterator::new;
   }
 
-  /** Returns the keys as a sequential stream; closing it cancels a prefetch under way. */
+  /**
+   * Returns the keys as a sequential stream; closing it cancels a prefetch under way.
+   *
+   * @return the keys as a sequential stream; closing it cancels a prefetch under way
+   */
   public Stream<ApiKey> stream() {
     KeyIterator keys = new KeyIterator(new PageIterator());
     Spliterator<ApiKey> spliterator = Spliterators.spliteratorUnknownSize(keys,

@@ -30,12 +30,20 @@ public final class RawResponse<T> {
     this.body = body;
   }
 
-  /** Returns the HTTP status, such as 200, 201 or 204. */
+  /**
+   * Returns the HTTP status, such as 200, 201 or 204.
+   *
+   * @return the HTTP status, such as 200, 201 or 204
+   */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Returns the response headers, names in lower case. */
+  /**
+   * Returns the response headers, names in lower case.
+   *
+   * @return the response headers, names in lower case
+   */
   public Map<String, List<String>> headers() {
     return headers;
   }
@@ -51,12 +59,20 @@ public final class RawResponse<T> {
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
-  /** Returns the {@code x-request-id} the server gave the response, if any. */
+  /**
+   * Returns the {@code x-request-id} the server gave the response, if any.
+   *
+   * @return the {@code x-request-id} the server gave the response, if any
+   */
   public Optional<String> requestId() {
     return header("x-request-id");
   }
 
-  /** Returns the parsed body; null for a delete. */
+  /**
+   * Returns the parsed body; null for a delete.
+   *
+   * @return the parsed body; null for a delete
+   */
   public T body() {
     return body;
   }

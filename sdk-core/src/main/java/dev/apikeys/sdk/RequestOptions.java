@@ -41,47 +41,83 @@ public final class RequestOptions {
     this.accountId = builder.accountId;
   }
 
-  /** Returns options that override nothing. */
+  /**
+   * Returns options that override nothing.
+   *
+   * @return options that override nothing
+   */
   public static RequestOptions none() {
     return NONE;
   }
 
-  /** Returns an empty builder. */
+  /**
+   * Returns an empty builder.
+   *
+   * @return an empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these options. */
+  /**
+   * Returns a builder holding these options.
+   *
+   * @return a builder holding these options
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** Returns the per-attempt timeout, if overridden. */
+  /**
+   * Returns the per-attempt timeout, if overridden.
+   *
+   * @return the per-attempt timeout, if overridden
+   */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
-  /** Returns the deadline of the whole call, attempts and waits included, if set. */
+  /**
+   * Returns the deadline of the whole call, attempts and waits included, if set.
+   *
+   * @return the deadline of the whole call, attempts and waits included, if set
+   */
   public Optional<Duration> callTimeout() {
     return Optional.ofNullable(callTimeout);
   }
 
-  /** Returns how many retries are allowed, if overridden. */
+  /**
+   * Returns how many retries are allowed, if overridden.
+   *
+   * @return how many retries are allowed, if overridden
+   */
   public Optional<Integer> maxRetries() {
     return Optional.ofNullable(maxRetries);
   }
 
-  /** Returns the extra headers, in the order they were added. */
+  /**
+   * Returns the extra headers, in the order they were added.
+   *
+   * @return the extra headers, in the order they were added
+   */
   public Map<String, String> headers() {
     return headers;
   }
 
-  /** Returns the idempotency key of a create, if given; otherwise the SDK makes one. */
+  /**
+   * Returns the idempotency key of a create, if given; otherwise the SDK makes one.
+   *
+   * @return the idempotency key of a create, if given; otherwise the SDK makes one
+   */
   public Optional<String> idempotencyKey() {
     return Optional.ofNullable(idempotencyKey);
   }
 
-  /** Returns the account ({@code x-account-id}), if overridden. */
+  /**
+   * Returns the account ({@code x-account-id}), if overridden.
+   *
+   * @return the account ({@code x-account-id}), if overridden
+   */
   public Optional<String> accountId() {
     return Optional.ofNullable(accountId);
   }
@@ -205,7 +241,11 @@ public final class RequestOptions {
       return this;
     }
 
-    /** Returns the options. */
+    /**
+     * Returns the options.
+     *
+     * @return the options
+     */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

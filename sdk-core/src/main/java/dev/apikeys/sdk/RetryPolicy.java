@@ -43,27 +43,47 @@ public final class RetryPolicy {
     this.random = builder.random;
   }
 
-  /** Returns the default policy: 2 retries, 0.5 s doubling to 8 s, 25% jitter, 60 s cap. */
+  /**
+   * Returns the default policy: 2 retries, 0.5 s doubling to 8 s, 25% jitter, 60 s cap.
+   *
+   * @return the default policy: 2 retries, 0.5 s doubling to 8 s, 25% jitter, 60 s cap
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** Returns a builder with every default set. */
+  /**
+   * Returns a builder with every default set.
+   *
+   * @return a builder with every default set
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this policy's settings. */
+  /**
+   * Returns a builder holding this policy's settings.
+   *
+   * @return a builder holding this policy's settings
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** Returns how many times a failed attempt may be retried; 0 disables retries. */
+  /**
+   * Returns how many times a failed attempt may be retried; 0 disables retries.
+   *
+   * @return how many times a failed attempt may be retried; 0 disables retries
+   */
   public int maxRetries() {
     return maxRetries;
   }
 
-  /** Returns the longest server-requested wait that is honoured. */
+  /**
+   * Returns the longest server-requested wait that is honoured.
+   *
+   * @return the longest server-requested wait that is honoured
+   */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
@@ -215,6 +235,7 @@ public final class RetryPolicy {
     /**
      * Returns the policy.
      *
+     * @return the policy
      * @throws IllegalArgumentException if initialBackoff exceeds maxBackoff
      */
     public RetryPolicy build() {

@@ -20,7 +20,11 @@ public interface Sleeper {
    */
   CompletableFuture<Void> sleep(Duration duration);
 
-  /** Returns the default sleeper, which schedules on the JDK's shared delayed executor. */
+  /**
+   * Returns the default sleeper, which schedules on the JDK's shared delayed executor.
+   *
+   * @return the sleeper
+   */
   static Sleeper system() {
     return duration -> CompletableFuture.runAsync(() -> { },
         CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS));

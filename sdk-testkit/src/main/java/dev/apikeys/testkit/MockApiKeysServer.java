@@ -109,7 +109,11 @@ public final class MockApiKeysServer implements AutoCloseable {
     seed(builder.seed);
   }
 
-  /** Returns a new builder: random port, no keys, the system clock, the built-in tokens. */
+  /**
+   * Returns a new builder: random port, no keys, the system clock, the built-in tokens.
+   *
+   * @return a new builder: random port, no keys, the system clock, the built-in tokens
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -139,7 +143,11 @@ public final class MockApiKeysServer implements AutoCloseable {
     stop();
   }
 
-  /** Returns whether the server is listening. */
+  /**
+   * Returns whether the server is listening.
+   *
+   * @return whether the server is listening
+   */
   public boolean isRunning() {
     return wireMock.isRunning();
   }
@@ -147,6 +155,7 @@ public final class MockApiKeysServer implements AutoCloseable {
   /**
    * Returns the port the server listens on.
    *
+   * @return the port
    * @throws IllegalStateException if the server is not running
    */
   public int port() {
@@ -159,6 +168,7 @@ public final class MockApiKeysServer implements AutoCloseable {
   /**
    * Returns the base URL to give a client, such as {@code http://127.0.0.1:54321}.
    *
+   * @return the base URL
    * @throws IllegalStateException if the server is not running
    */
   public String baseUrl() {
@@ -170,6 +180,8 @@ public final class MockApiKeysServer implements AutoCloseable {
    *
    * <p>Prefer {@link #reset()} to {@code resetAll()} or {@code resetMappings()} on it: those
    * remove the API stub too, after which every request answers 404.
+   *
+   * @return the WireMock server
    */
   public WireMockServer wireMock() {
     return wireMock;
@@ -189,6 +201,7 @@ public final class MockApiKeysServer implements AutoCloseable {
   /**
    * Adds {@code count} keys to {@link #DEFAULT_ACCOUNT_ID}; see {@link #seed(String, int)}.
    *
+   * @param count how many keys, zero or more
    * @return the ids of the new keys, in order
    * @throws IllegalArgumentException if {@code count} is negative
    */
@@ -220,6 +233,7 @@ public final class MockApiKeysServer implements AutoCloseable {
    * retries do not wait, so that tests of failures stay fast; every other setting is the SDK's
    * default. Set {@code sleeper(Sleeper.system())} on it to wait as in production.
    *
+   * @return a client builder for this server
    * @throws IllegalStateException if the server is not running
    */
   public ApiKeysClient.Builder clientBuilder() {
@@ -271,6 +285,8 @@ public final class MockApiKeysServer implements AutoCloseable {
     /**
      * Sets the port to listen on; default 0, a free port chosen at start.
      *
+     * @param port from 0 to 65535
+     * @return this builder
      * @throws IllegalArgumentException if {@code port} is not from 0 to 65535
      */
     public Builder port(int port) {
@@ -285,6 +301,8 @@ public final class MockApiKeysServer implements AutoCloseable {
      * Sets how many keys to seed into {@link #DEFAULT_ACCOUNT_ID}; default 0. See
      * {@link MockApiKeysServer#seed(String, int)} for what they hold.
      *
+     * @param count how many keys, zero or more
+     * @return this builder
      * @throws IllegalArgumentException if {@code count} is negative
      */
     public Builder seed(int count) {
@@ -296,6 +314,9 @@ public final class MockApiKeysServer implements AutoCloseable {
     /**
      * Sets the clock that dates created keys; default {@link Clock#systemUTC()}. A fixed clock
      * makes {@code created_date} exact.
+     *
+     * @param clock the clock
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -305,6 +326,8 @@ public final class MockApiKeysServer implements AutoCloseable {
     /**
      * Adds a token of an account administrator, besides {@link #ADMIN_TOKEN}.
      *
+     * @param token the bearer token, as a client sends it
+     * @return this builder
      * @throws IllegalArgumentException if the token is blank or {@link #UNKNOWN_TOKEN}
      */
     public Builder adminToken(String token) {
@@ -319,6 +342,7 @@ public final class MockApiKeysServer implements AutoCloseable {
      *
      * @param token the bearer token, as a client sends it
      * @param permissions permission values such as {@code "api_keys.view"}, not checked
+     * @return this builder
      * @throws IllegalArgumentException if the token is blank or {@link #UNKNOWN_TOKEN}
      */
     public Builder restrictedToken(String token, Collection<String> permissions) {
@@ -328,7 +352,11 @@ public final class MockApiKeysServer implements AutoCloseable {
       return this;
     }
 
-    /** Returns a new, stopped server with these settings; call {@code start()} on it. */
+    /**
+     * Returns a new, stopped server with these settings; call {@code start()} on it.
+     *
+     * @return a new, stopped server with these settings; call {@code start()} on it
+     */
     public MockApiKeysServer build() {
       return new MockApiKeysServer(new Builder(this));
     }

@@ -54,6 +54,8 @@ public final class MockApiKeysServerExtension implements BeforeAllCallback, Afte
   /**
    * Creates an extension whose server has the given settings, copied now; its seed is applied
    * again before each test.
+   *
+   * @param settings the server's settings
    */
   public MockApiKeysServerExtension(MockApiKeysServer.Builder settings) {
     this.settings = Objects.requireNonNull(settings, "settings").copy();
@@ -62,6 +64,7 @@ public final class MockApiKeysServerExtension implements BeforeAllCallback, Afte
   /**
    * Returns the running server, for use from a static field.
    *
+   * @return the server
    * @throws IllegalStateException outside the tests and callbacks the extension serves
    */
   public synchronized MockApiKeysServer server() {

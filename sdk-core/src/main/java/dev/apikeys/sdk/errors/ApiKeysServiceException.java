@@ -25,8 +25,11 @@ public class ApiKeysServiceException extends ApiKeysException {
 
   private static final long serialVersionUID = 1L;
 
+  /** @serial the HTTP status */
   private final int statusCode;
+  /** @serial the server's error message, or null */
   private final String error;
+  /** @serial the raw body */
   private final String body;
   private final transient Map<String, List<String>> headers;
 
@@ -47,7 +50,11 @@ public class ApiKeysServiceException extends ApiKeysException {
     this.headers = headers == null ? Map.of() : Map.copyOf(headers);
   }
 
-  /** Returns the HTTP status of the response. */
+  /**
+   * Returns the HTTP status of the response.
+   *
+   * @return the HTTP status of the response
+   */
   public int statusCode() {
     return statusCode;
   }
@@ -55,22 +62,36 @@ public class ApiKeysServiceException extends ApiKeysException {
   /**
    * Returns the server's {@code error} message, such as {@code API key not found}, or an empty
    * string when the body did not carry one.
+   *
+   * @return the server's message
    */
   public String error() {
     return error == null ? "" : error;
   }
 
-  /** Returns the raw response body, empty when there was none. */
+  /**
+   * Returns the raw response body, empty when there was none.
+   *
+   * @return the raw response body, empty when there was none
+   */
   public String body() {
     return body;
   }
 
-  /** Returns the response headers, keys in lower case. */
+  /**
+   * Returns the response headers, keys in lower case.
+   *
+   * @return the response headers, keys in lower case
+   */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** Returns the {@code x-request-id} the server gave this response, if any. */
+  /**
+   * Returns the {@code x-request-id} the server gave this response, if any.
+   *
+   * @return the {@code x-request-id} the server gave this response, if any
+   */
   public Optional<String> requestId() {
     return firstHeader(headers, "x-request-id");
   }

@@ -12,7 +12,9 @@ public class InvalidResponseException extends ApiKeysException {
 
   private static final long serialVersionUID = 1L;
 
+  /** @serial the HTTP status */
   private final int statusCode;
+  /** @serial the raw body */
   private final String body;
   private final transient Map<String, List<String>> headers;
 
@@ -33,17 +35,29 @@ public class InvalidResponseException extends ApiKeysException {
     this.headers = headers == null ? Map.of() : Map.copyOf(headers);
   }
 
-  /** Returns the HTTP status of the response. */
+  /**
+   * Returns the HTTP status of the response.
+   *
+   * @return the HTTP status of the response
+   */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Returns the raw response body, empty when there was none. */
+  /**
+   * Returns the raw response body, empty when there was none.
+   *
+   * @return the raw response body, empty when there was none
+   */
   public String body() {
     return body;
   }
 
-  /** Returns the response headers, keys in lower case. */
+  /**
+   * Returns the response headers, keys in lower case.
+   *
+   * @return the response headers, keys in lower case
+   */
   public Map<String, List<String>> headers() {
     return headers;
   }

@@ -14,6 +14,7 @@ public class RateLimitException extends ApiKeysServiceException {
 
   private static final long serialVersionUID = 1L;
 
+  /** @serial the wait the server asked for, or null */
   private final Duration retryAfter;
 
   /**
@@ -31,7 +32,11 @@ public class RateLimitException extends ApiKeysServiceException {
     this.retryAfter = retryAfter;
   }
 
-  /** Returns the wait the server asked for in {@code Retry-After} or {@code retry-after-ms}. */
+  /**
+   * Returns the wait the server asked for in {@code Retry-After} or {@code retry-after-ms}.
+   *
+   * @return the wait the server asked for in {@code Retry-After} or {@code retry-after-ms}
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

@@ -38,37 +38,65 @@ public final class ListApiKeysParams {
     this.before = builder.before;
   }
 
-  /** Returns params that leave everything to the server's defaults. */
+  /**
+   * Returns params that leave everything to the server's defaults.
+   *
+   * @return params that leave everything to the server's defaults
+   */
   public static ListApiKeysParams none() {
     return NONE;
   }
 
-  /** Returns an empty builder. */
+  /**
+   * Returns an empty builder.
+   *
+   * @return an empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these params. */
+  /**
+   * Returns a builder holding these params.
+   *
+   * @return a builder holding these params
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** Returns how many keys a page holds at most, if set. */
+  /**
+   * Returns how many keys a page holds at most, if set.
+   *
+   * @return how many keys a page holds at most, if set
+   */
   public OptionalInt limit() {
     return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
   }
 
-  /** Returns the sort order by creation date, if set. */
+  /**
+   * Returns the sort order by creation date, if set.
+   *
+   * @return the sort order by creation date, if set
+   */
   public Optional<SortOrder> order() {
     return Optional.ofNullable(order);
   }
 
-  /** Returns the cursor after which the page starts, if set. */
+  /**
+   * Returns the cursor after which the page starts, if set.
+   *
+   * @return the cursor after which the page starts, if set
+   */
   public Optional<String> after() {
     return Optional.ofNullable(after);
   }
 
-  /** Returns the cursor before which the page ends, if set. */
+  /**
+   * Returns the cursor before which the page ends, if set.
+   *
+   * @return the cursor before which the page ends, if set
+   */
   public Optional<String> before() {
     return Optional.ofNullable(before);
   }
@@ -170,7 +198,11 @@ public final class ListApiKeysParams {
       return this;
     }
 
-    /** Returns the params. */
+    /**
+     * Returns the params.
+     *
+     * @return the params
+     */
     public ListApiKeysParams build() {
       return new ListApiKeysParams(this);
     }

@@ -159,18 +159,30 @@ public enum Permission {
     this.value = value;
   }
 
-  /** Returns the wire value, such as {@code calls.view}. */
+  /**
+   * Returns the wire value, such as {@code calls.view}.
+   *
+   * @return the wire value, such as {@code calls.view}
+   */
   @JsonValue
   public String value() {
     return value;
   }
 
-  /** Returns the resource part of the value: {@code calls} for {@code calls.view}. */
+  /**
+   * Returns the resource part of the value: {@code calls} for {@code calls.view}.
+   *
+   * @return the resource part of the value: {@code calls} for {@code calls.view}
+   */
   public String resource() {
     return value.substring(0, value.indexOf('.'));
   }
 
-  /** Returns the action part of the value: {@code view} for {@code calls.view}. */
+  /**
+   * Returns the action part of the value: {@code view} for {@code calls.view}.
+   *
+   * @return the action part of the value: {@code view} for {@code calls.view}
+   */
   public String action() {
     return value.substring(value.indexOf('.') + 1);
   }
@@ -219,7 +231,11 @@ public enum Permission {
     return Collections.unmodifiableSet(matching);
   }
 
-  /** Returns the wire value. */
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
+   */
   @Override
   public String toString() {
     return value;
