@@ -131,7 +131,14 @@ public final class ApiKeyPage {
    * @throws ApiKeysException if the request fails, or the server's cursor does not advance
    */
   public Optional<ApiKeyPage> nextPage() {
-    return Blocking.await(nextPageAsync());
+    return nextPage(new CursorHistory());
+  }
+
+  /** Fetches the next page on this thread unless its cursor was asked for before. */
+  Optional<ApiKeyPage> nextPage(CursorHistory history) {
+    Optional<ListApiKeysParams> next = nextPageParams();
+    next.ifPresent(history::record);
+    return next.map(params -> operations.list(params, options).await().body());
   }
 
   /**
@@ -156,7 +163,7 @@ public final class ApiKeyPage {
     if (next.isEmpty()) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
-    return LinkedFutures.map(operations.list(next.get(), options),
+    return LinkedFutures.map(operations.list(next.get(), options).async(),
         raw -> Optional.of(raw.body()));
   }
 

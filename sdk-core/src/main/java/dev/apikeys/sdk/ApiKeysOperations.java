@@ -42,64 +42,94 @@ final class ApiKeysOperations {
     this.state = state;
   }
 
-  CompletableFuture<RawResponse<ApiKeyPage>> list(ListApiKeysParams params,
-      RequestOptions options) {
+  Exchange<ApiKeyPage> list(ListApiKeysParams params, RequestOptions options) {
     Objects.requireNonNull(params, "params must not be null");
     Request request = new Request("GET", COLLECTION, query(params), null, options);
-    return execute(request, Map.of(),
+    return new Exchange<>(request, Map.of(),
         result -> new ApiKeyPage(read(result, ApiKeyList.class, request, false), params,
             options, this));
   }
 
-  CompletableFuture<RawResponse<ApiKey>> retrieve(String id, RequestOptions options) {
+  Exchange<ApiKey> retrieve(String id, RequestOptions options) {
     Request request = new Request("GET", keyPath(id), "", null, options);
-    return execute(request, Map.of(),
+    return new Exchange<>(request, Map.of(),
         result -> read(result, ApiKey.class, request, false));
   }
 
-  CompletableFuture<RawResponse<ApiKeyWithSecret>> create(CreateApiKeyParams params,
-      RequestOptions options) {
+  Exchange<ApiKeyWithSecret> create(CreateApiKeyParams params, RequestOptions options) {
     Objects.requireNonNull(params, "params must not be null");
     Request request = new Request("POST", COLLECTION, "", params, options);
     String idempotencyKey = options.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString());
-    return execute(request, Map.of("Idempotency-Key", idempotencyKey),
+    return new Exchange<>(request, Map.of("Idempotency-Key", idempotencyKey),
         result -> read(result, ApiKeyWithSecret.class, request, true));
   }
 
-  CompletableFuture<RawResponse<ApiKey>> update(String id, UpdateApiKeyParams params,
-      RequestOptions options) {
+  Exchange<ApiKey> update(String id, UpdateApiKeyParams params, RequestOptions options) {
     String path = keyPath(id);
     Objects.requireNonNull(params, "params must not be null");
     Request request = new Request("PATCH", path, "", params, options);
-    return execute(request, Map.of(),
+    return new Exchange<>(request, Map.of(),
         result -> read(result, ApiKey.class, request, false));
   }
 
-  CompletableFuture<RawResponse<Void>> delete(String id, RequestOptions options) {
+  Exchange<Void> delete(String id, RequestOptions options) {
     Request request = new Request("DELETE", keyPath(id), "", null, options);
-    return execute(request, Map.of(), result -> null);
+    return new Exchange<>(request, Map.of(), result -> null);
   }
 
-  private <T> CompletableFuture<RawResponse<T>> execute(Request request,
-      Map<String, String> callHeaders, Function<HttpResult, T> decode) {
-    Objects.requireNonNull(request.options, "options must not be null");
-    state.requireOpen();
-    HttpCall call = toCall(request, callHeaders);
-    CompletableFuture<HttpResult> sent = config.transport().send(call);
-    CompletableFuture<RawResponse<T>> response = new CompletableFuture<>();
-    sent.whenComplete((result, error) -> {
+  /**
+   * One checked call, ready to run either way: {@link #await()} on the calling thread, or
+   * {@link #async()} without blocking. Its arguments were checked when it was made.
+   *
+   * @param <T> the type of the parsed body
+   */
+  final class Exchange<T> {
+    private final Request request;
+    private final Map<String, String> callHeaders;
+    private final Function<HttpResult, T> decode;
+
+    private Exchange(Request request, Map<String, String> callHeaders,
+        Function<HttpResult, T> decode) {
+      this.request = request;
+      this.callHeaders = callHeaders;
+      this.decode = decode;
+    }
+
+    /** Runs the call on this thread; an interrupt abandons it and keeps the interrupt flag. */
+    RawResponse<T> await() {
+      state.requireOpen();
+      HttpResult result;
       try {
-        response.complete(toResponse(request, result, error, decode));
-      } catch (RuntimeException e) {
-        response.completeExceptionally(e);
+        result = config.transport().execute(toCall(request, callHeaders));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ApiKeysIoException(request.method + " " + request.path
+            + " was interrupted; the call was abandoned", e);
+      } catch (IOException | RuntimeException e) {
+        throw failure(request, e);
       }
-    });
-    response.whenComplete((ignored, error) -> {
-      if (response.isCancelled()) {
-        sent.cancel(true);
-      }
-    });
-    return response;
+      return toResponse(request, result, null, decode);
+    }
+
+    /** Starts the call; cancelling the future cancels the attempt or wait under way. */
+    CompletableFuture<RawResponse<T>> async() {
+      state.requireOpen();
+      CompletableFuture<HttpResult> sent = config.transport().send(toCall(request, callHeaders));
+      CompletableFuture<RawResponse<T>> response = new CompletableFuture<>();
+      sent.whenComplete((result, error) -> {
+        try {
+          response.complete(toResponse(request, result, error, decode));
+        } catch (RuntimeException e) {
+          response.completeExceptionally(e);
+        }
+      });
+      response.whenComplete((ignored, error) -> {
+        if (response.isCancelled()) {
+          sent.cancel(true);
+        }
+      });
+      return response;
+    }
   }
 
   private <T> RawResponse<T> toResponse(Request request, HttpResult result, Throwable error,
@@ -182,5 +212,8 @@ final class ApiKeysOperations {
   /** What one call sends, before the client's settings are applied. */
   private record Request(String method, String path, String query, Object body,
       RequestOptions options) {
+    Request {
+      Objects.requireNonNull(options, "options must not be null");
+    }
   }
 }

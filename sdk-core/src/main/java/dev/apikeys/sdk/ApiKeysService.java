@@ -57,7 +57,7 @@ public final class ApiKeysService {
    * @return the first page
    */
   public ApiKeyPage list(ListApiKeysParams params, RequestOptions options) {
-    return Blocking.await(operations.list(params, options)).body();
+    return operations.list(params, options).await().body();
   }
 
   /**
@@ -79,7 +79,7 @@ public final class ApiKeysService {
    * @return the key
    */
   public ApiKey retrieve(String id, RequestOptions options) {
-    return Blocking.await(operations.retrieve(id, options)).body();
+    return operations.retrieve(id, options).await().body();
   }
 
   /**
@@ -102,7 +102,7 @@ public final class ApiKeysService {
    * @return the key with its secret
    */
   public ApiKeyWithSecret create(CreateApiKeyParams params, RequestOptions options) {
-    return Blocking.await(operations.create(params, options)).body();
+    return operations.create(params, options).await().body();
   }
 
   /**
@@ -125,7 +125,7 @@ public final class ApiKeysService {
    * @return the key as updated
    */
   public ApiKey update(String id, UpdateApiKeyParams params, RequestOptions options) {
-    return Blocking.await(operations.update(id, params, options)).body();
+    return operations.update(id, params, options).await().body();
   }
 
   /**
@@ -144,7 +144,7 @@ public final class ApiKeysService {
    * @param options per-call settings
    */
   public void delete(String id, RequestOptions options) {
-    Blocking.await(operations.delete(id, options));
+    operations.delete(id, options).await();
   }
 
   /**

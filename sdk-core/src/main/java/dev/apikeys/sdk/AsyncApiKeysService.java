@@ -56,7 +56,7 @@ public final class AsyncApiKeysService {
    * @return the first page
    */
   public CompletableFuture<ApiKeyPage> list(ListApiKeysParams params, RequestOptions options) {
-    return LinkedFutures.map(operations.list(params, options), RawResponse::body);
+    return LinkedFutures.map(operations.list(params, options).async(), RawResponse::body);
   }
 
   /**
@@ -78,7 +78,7 @@ public final class AsyncApiKeysService {
    * @return the key
    */
   public CompletableFuture<ApiKey> retrieve(String id, RequestOptions options) {
-    return LinkedFutures.map(operations.retrieve(id, options), RawResponse::body);
+    return LinkedFutures.map(operations.retrieve(id, options).async(), RawResponse::body);
   }
 
   /**
@@ -101,7 +101,7 @@ public final class AsyncApiKeysService {
    * @return the key with its secret
    */
   public CompletableFuture<ApiKeyWithSecret> create(CreateApiKeyParams params, RequestOptions options) {
-    return LinkedFutures.map(operations.create(params, options), RawResponse::body);
+    return LinkedFutures.map(operations.create(params, options).async(), RawResponse::body);
   }
 
   /**
@@ -124,7 +124,7 @@ public final class AsyncApiKeysService {
    * @return the key as updated
    */
   public CompletableFuture<ApiKey> update(String id, UpdateApiKeyParams params, RequestOptions options) {
-    return LinkedFutures.map(operations.update(id, params, options), RawResponse::body);
+    return LinkedFutures.map(operations.update(id, params, options).async(), RawResponse::body);
   }
 
   /**
@@ -145,6 +145,6 @@ public final class AsyncApiKeysService {
    * @return completes when the key is deleted
    */
   public CompletableFuture<Void> delete(String id, RequestOptions options) {
-    return LinkedFutures.map(operations.delete(id, options), raw -> null);
+    return LinkedFutures.map(operations.delete(id, options).async(), raw -> null);
   }
 }

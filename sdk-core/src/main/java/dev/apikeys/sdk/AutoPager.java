@@ -129,7 +129,7 @@ public final class AutoPager implements Iterable<ApiKey>, AutoCloseable {
         prefetched = null;
         following = Blocking.await(pending);
       } else {
-        following = Blocking.await(page.nextPageAsync(history));
+        following = page.nextPage(history);
       }
       prefetching.remove(this);
       return following.orElse(null);

@@ -51,7 +51,7 @@ public final class RawApiKeysService {
    * @return the first page
    */
   public RawResponse<ApiKeyPage> list(ListApiKeysParams params, RequestOptions options) {
-    return Blocking.await(operations.list(params, options));
+    return operations.list(params, options).await();
   }
 
   /**
@@ -73,7 +73,7 @@ public final class RawApiKeysService {
    * @return the key
    */
   public RawResponse<ApiKey> retrieve(String id, RequestOptions options) {
-    return Blocking.await(operations.retrieve(id, options));
+    return operations.retrieve(id, options).await();
   }
 
   /**
@@ -96,7 +96,7 @@ public final class RawApiKeysService {
    * @return the key with its secret
    */
   public RawResponse<ApiKeyWithSecret> create(CreateApiKeyParams params, RequestOptions options) {
-    return Blocking.await(operations.create(params, options));
+    return operations.create(params, options).await();
   }
 
   /**
@@ -119,7 +119,7 @@ public final class RawApiKeysService {
    * @return the key as updated
    */
   public RawResponse<ApiKey> update(String id, UpdateApiKeyParams params, RequestOptions options) {
-    return Blocking.await(operations.update(id, params, options));
+    return operations.update(id, params, options).await();
   }
 
   /**
@@ -140,6 +140,6 @@ public final class RawApiKeysService {
    * @return the 204 response, its body null
    */
   public RawResponse<Void> delete(String id, RequestOptions options) {
-    return Blocking.await(operations.delete(id, options));
+    return operations.delete(id, options).await();
   }
 }

@@ -1,10 +1,15 @@
 package dev.apikeys.sdk.internal;
 
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Sends a call and completes with the response, whatever its status. Layers (logging, retry)
+ * Sends a call and answers with the response, whatever its status. Layers (logging, retry)
  * wrap one another around the JDK transport; they are assembled once, in the client's builder.
+ *
+ * <p>Two paths, one behaviour: {@link #send} never blocks, for the async API; {@link #execute}
+ * blocks the calling thread, for the blocking API, so that a blocking call costs no thread hop
+ * (the JDK's {@code sendAsync} hands every completion to another thread).
  */
 public interface HttpTransport {
 
@@ -16,4 +21,15 @@ public interface HttpTransport {
    *     {@link java.net.http.HttpTimeoutException} when no response came
    */
   CompletableFuture<HttpResult> send(HttpCall call);
+
+  /**
+   * Sends the call on the calling thread.
+   *
+   * @param call what to send
+   * @return the response
+   * @throws IOException when no response came, {@link java.net.http.HttpTimeoutException}
+   *     included
+   * @throws InterruptedException when the thread was interrupted; the call is abandoned
+   */
+  HttpResult execute(HttpCall call) throws IOException, InterruptedException;
 }

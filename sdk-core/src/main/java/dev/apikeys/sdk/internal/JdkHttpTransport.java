@@ -1,5 +1,6 @@
 package dev.apikeys.sdk.internal;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,6 +31,16 @@ public final class JdkHttpTransport implements HttpTransport {
 
   @Override
   public CompletableFuture<HttpResult> send(HttpCall call) {
+    return httpClient.sendAsync(toRequest(call), HttpResponse.BodyHandlers.ofByteArray())
+        .thenApply(JdkHttpTransport::toResult);
+  }
+
+  @Override
+  public HttpResult execute(HttpCall call) throws IOException, InterruptedException {
+    return toResult(httpClient.send(toRequest(call), HttpResponse.BodyHandlers.ofByteArray()));
+  }
+
+  private HttpRequest toRequest(HttpCall call) {
     HttpRequest.Builder request = HttpRequest.newBuilder(call.uri())
         .timeout(call.attemptTimeout())
         .method(call.method(), call.body() == null
@@ -45,8 +56,7 @@ public final class JdkHttpTransport implements HttpTransport {
     if (call.body() != null) {
       request.header("Content-Type", "application/json");
     }
-    return httpClient.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-        .thenApply(JdkHttpTransport::toResult);
+    return request.build();
   }
 
   private static HttpResult toResult(HttpResponse<byte[]> response) {

@@ -1,5 +1,6 @@
 package dev.apikeys.sdk.internal;
 
+import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -38,21 +39,44 @@ public final class LoggingTransport implements HttpTransport {
       return next.send(call);
     }
     long start = System.nanoTime();
+    logRequestBody(call);
+    return next.send(call).whenComplete((result, error) -> logOutcome(call, start, result, error));
+  }
+
+  @Override
+  public HttpResult execute(HttpCall call) throws IOException, InterruptedException {
+    if (!logger.isLoggable(level)) {
+      return next.execute(call);
+    }
+    long start = System.nanoTime();
+    logRequestBody(call);
+    try {
+      HttpResult result = next.execute(call);
+      logOutcome(call, start, result, null);
+      return result;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      logOutcome(call, start, null, e);
+      throw e;
+    }
+  }
+
+  private void logRequestBody(HttpCall call) {
     if (bodies && call.body() != null) {
       logger.log(level, () -> call.method() + " " + call.path() + " attempt " + call.attempt()
           + " request body: " + SecretMask.mask(new String(call.body(), StandardCharsets.UTF_8)));
     }
-    return next.send(call).whenComplete((result, error) -> {
-      long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-      String line = call.method() + " " + call.path() + " -> "
-          + (error != null ? "failed (" + failureName(error) + ")"
-              : String.valueOf(result.status()))
-          + " attempt " + call.attempt() + " in " + elapsedMs + " ms";
-      if (bodies && result != null && result.body().length > 0) {
-        line += " response body: " + SecretMask.mask(result.bodyText());
-      }
-      logger.log(level, line);
-    });
+  }
+
+  private void logOutcome(HttpCall call, long start, HttpResult result, Throwable error) {
+    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+    String line = call.method() + " " + call.path() + " -> "
+        + (error != null ? "failed (" + failureName(error) + ")"
+            : String.valueOf(result.status()))
+        + " attempt " + call.attempt() + " in " + elapsedMs + " ms";
+    if (bodies && result != null && result.body().length > 0) {
+      line += " response body: " + SecretMask.mask(result.bodyText());
+    }
+    logger.log(level, line);
   }
 
   /** Names the failure itself, not the CompletionException that a dependent future wraps. */

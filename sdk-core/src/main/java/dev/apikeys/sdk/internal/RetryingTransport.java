@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -58,15 +59,14 @@ public final class RetryingTransport implements HttpTransport {
     if (result.isDone()) {
       return;
     }
-    Optional<Duration> remaining = remaining(call);
-    if (remaining.isPresent() && remaining.get().isZero()) {
-      result.completeExceptionally(new HttpTimeoutException("deadline reached before attempt "
-          + number + " of " + call.method() + " " + call.path()));
+    HttpCall attempt;
+    try {
+      attempt = attemptOf(call, number);
+    } catch (HttpTimeoutException e) {
+      result.completeExceptionally(e);
       return;
     }
-    Duration timeout = remaining.filter(r -> r.compareTo(call.attemptTimeout()) < 0)
-        .orElse(call.attemptTimeout());
-    CompletableFuture<HttpResult> sent = next.send(withTimeout(call, timeout, number));
+    CompletableFuture<HttpResult> sent = next.send(attempt);
     track(pending, sent, result);
     sent.whenComplete((response, error) -> {
       Optional<Duration> wait = retryWait(call, number, response, unwrap(error));
@@ -84,6 +84,55 @@ public final class RetryingTransport implements HttpTransport {
         }
       });
     });
+  }
+
+  /**
+   * Sends the call on the calling thread, retrying as the policy says; waits block this thread
+   * on the {@link Sleeper}'s future, so an interrupt ends them at once.
+   */
+  @Override
+  public HttpResult execute(HttpCall call) throws IOException, InterruptedException {
+    for (int number = 1; ; number++) {
+      HttpResult response = null;
+      IOException error = null;
+      try {
+        response = next.execute(attemptOf(call, number));
+      } catch (IOException e) {
+        error = e;
+      }
+      Optional<Duration> wait = retryWait(call, number, response, error);
+      if (wait.isEmpty()) {
+        if (error != null) {
+          throw error;
+        }
+        return response;
+      }
+      await(sleeper.sleep(wait.get()));
+    }
+  }
+
+  private static void await(CompletableFuture<Void> sleep)
+      throws IOException, InterruptedException {
+    try {
+      sleep.get();
+    } catch (InterruptedException e) {
+      sleep.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      throw new IOException("the wait before a retry failed", e.getCause());
+    }
+  }
+
+  /** Returns attempt {@code number} of the call, its timeout cut to what the deadline leaves. */
+  private HttpCall attemptOf(HttpCall call, int number) throws HttpTimeoutException {
+    Optional<Duration> remaining = remaining(call);
+    if (remaining.isPresent() && remaining.get().isZero()) {
+      throw new HttpTimeoutException("deadline reached before attempt " + number + " of "
+          + call.method() + " " + call.path());
+    }
+    Duration timeout = remaining.filter(r -> r.compareTo(call.attemptTimeout()) < 0)
+        .orElse(call.attemptTimeout());
+    return withTimeout(call, timeout, number);
   }
 
   private Optional<Duration> retryWait(HttpCall call, int number, HttpResult response,

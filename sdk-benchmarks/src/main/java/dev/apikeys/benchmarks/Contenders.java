@@ -1,0 +1,70 @@
+package dev.apikeys.benchmarks;
+
+import dev.apikeys.peer.ApiClient;
+import dev.apikeys.peer.api.ApiKeysApi;
+import dev.apikeys.sdk.ApiKeysClient;
+import dev.apikeys.sdk.LogLevel;
+import java.net.URI;
+
+/**
+ * The three clients under comparison, each set up the way its documentation says, against the
+ * same server: our SDK, the hand-written {@link FloorClient}, and the stock generated client
+ * (openapi-generator {@code java}, library {@code native}, default options).
+ */
+public final class Contenders implements AutoCloseable {
+
+  private final ApiKeysClient sdk;
+  private final FloorClient floor;
+  private final ApiKeysApi peer;
+
+  private Contenders(ApiKeysClient sdk, FloorClient floor, ApiKeysApi peer) {
+    this.sdk = sdk;
+    this.floor = floor;
+    this.peer = peer;
+  }
+
+  /** Creates the three clients for a server. */
+  public static Contenders connectTo(URI baseUrl) {
+    return new Contenders(sdk(baseUrl), new FloorClient(baseUrl, CannedApiServer.TOKEN),
+        peer(baseUrl));
+  }
+
+  /** Returns our SDK's client, with its defaults (retries on, logging off). */
+  static ApiKeysClient sdk(URI baseUrl) {
+    return ApiKeysClient.builder()
+        .baseUrl(baseUrl.toString())
+        .token(CannedApiServer.TOKEN)
+        .logLevel(LogLevel.OFF)
+        .build();
+  }
+
+  /** Returns the stock generated client; it takes the bearer token through an interceptor. */
+  static ApiKeysApi peer(URI baseUrl) {
+    ApiClient apiClient = new ApiClient();
+    apiClient.updateBaseUri(baseUrl.toString());
+    apiClient.setRequestInterceptor(request ->
+        request.header("Authorization", "Bearer " + CannedApiServer.TOKEN));
+    return new ApiKeysApi(apiClient);
+  }
+
+  /** Returns our SDK. */
+  public ApiKeysClient sdk() {
+    return sdk;
+  }
+
+  /** Returns the floor. */
+  public FloorClient floor() {
+    return floor;
+  }
+
+  /** Returns the peer. */
+  public ApiKeysApi peer() {
+    return peer;
+  }
+
+  /** Closes our SDK's client; the other two hold nothing to close. */
+  @Override
+  public void close() {
+    sdk.close();
+  }
+}
