@@ -153,18 +153,17 @@ public final class ApiKeyPage {
 
   /** Fetches the next page unless its cursor is one the walk asked for before. */
   CompletableFuture<Optional<ApiKeyPage>> nextPageAsync(CursorHistory history) {
-    Optional<ListApiKeysParams> next;
     try {
-      next = nextPageParams();
+      Optional<ListApiKeysParams> next = nextPageParams();
       next.ifPresent(history::record);
-    } catch (ApiKeysException e) {
+      if (next.isEmpty()) {
+        return CompletableFuture.completedFuture(Optional.empty());
+      }
+      return LinkedFutures.map(operations.list(next.get(), options).async(),
+          raw -> Optional.of(raw.body()));
+    } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    if (next.isEmpty()) {
-      return CompletableFuture.completedFuture(Optional.empty());
-    }
-    return LinkedFutures.map(operations.list(next.get(), options).async(),
-        raw -> Optional.of(raw.body()));
   }
 
   /**

@@ -149,6 +149,7 @@ public final class ApiKeysClient implements AutoCloseable {
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private HttpClient httpClient;
+    private boolean httpClientGiven;
 
     private Builder() {
     }
@@ -213,7 +214,8 @@ public final class ApiKeysClient implements AutoCloseable {
     }
 
     /**
-     * Sets how long one attempt may take, from sending to the whole response. Default 30 s.
+     * Sets how long one attempt may wait for the response to start (its status and headers),
+     * the JDK's request timeout. Default 30 s.
      *
      * @param timeout positive
      * @return this builder
@@ -225,13 +227,20 @@ public final class ApiKeysClient implements AutoCloseable {
 
     /**
      * Sets how long opening a connection may take. Default 10 s. Applies to a connection pool
-     * this builder creates, not to one given with {@link #httpClient(HttpClient)}.
+     * this builder creates; a client changed with it gets a connection pool of its own.
      *
      * @param connectTimeout positive
      * @return this builder
+     * @throws IllegalStateException if an {@link #httpClient(HttpClient)} was given: set the
+     *     connect timeout on that client instead
      */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = Arguments.requirePositive(connectTimeout, "connectTimeout");
+      Arguments.requirePositive(connectTimeout, "connectTimeout");
+      if (httpClientGiven) {
+        throw new IllegalStateException("connectTimeout has no effect on the HttpClient given"
+            + " to httpClient(...); set the connect timeout on that HttpClient instead");
+      }
+      this.connectTimeout = connectTimeout;
       this.httpClient = null;
       return this;
     }
@@ -307,6 +316,7 @@ public final class ApiKeysClient implements AutoCloseable {
      */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient must not be null");
+      this.httpClientGiven = true;
       return this;
     }
 
@@ -359,7 +369,7 @@ public final class ApiKeysClient implements AutoCloseable {
       }
       Builder settings = copy();
       ClientConfig config = new ClientConfig(base, accountId, retryPolicy, timeout, callTimeout,
-          Map.copyOf(headers), clock, httpClient, assemble(logger));
+          Map.copyOf(headers), clock, assemble(logger));
       return new ApiKeysClient(settings, config);
     }
 
@@ -388,6 +398,7 @@ public final class ApiKeysClient implements AutoCloseable {
       copy.sleeper = sleeper;
       copy.clock = clock;
       copy.httpClient = httpClient;
+      copy.httpClientGiven = httpClientGiven;
       return copy;
     }
 

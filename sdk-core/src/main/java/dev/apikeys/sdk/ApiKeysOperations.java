@@ -188,7 +188,8 @@ final class ApiKeysOperations {
     if (cause instanceof IOException) {
       return new ApiKeysIoException(call + " failed: " + cause, cause);
     }
-    return new ApiKeysException(call + " failed: " + cause, cause);
+    // Not the cause's message: a JDK refusal can quote a header value, such as the token.
+    return new ApiKeysException(call + " failed: " + cause.getClass().getName(), cause);
   }
 
   private static String keyPath(String id) {

@@ -100,8 +100,10 @@ public final class AsyncApiKeysService {
    * @param options per-call settings
    * @return the key with its secret
    */
-  public CompletableFuture<ApiKeyWithSecret> create(CreateApiKeyParams params, RequestOptions options) {
-    return LinkedFutures.map(operations.create(params, options).async(), RawResponse::body);
+  public CompletableFuture<ApiKeyWithSecret> create(CreateApiKeyParams params,
+      RequestOptions options) {
+    return LinkedFutures.map(operations.create(params, options).async(),
+        RawResponse::body);
   }
 
   /**
@@ -123,8 +125,10 @@ public final class AsyncApiKeysService {
    * @param options per-call settings
    * @return the key as updated
    */
-  public CompletableFuture<ApiKey> update(String id, UpdateApiKeyParams params, RequestOptions options) {
-    return LinkedFutures.map(operations.update(id, params, options).async(), RawResponse::body);
+  public CompletableFuture<ApiKey> update(String id, UpdateApiKeyParams params,
+      RequestOptions options) {
+    return LinkedFutures.map(operations.update(id, params, options).async(),
+        RawResponse::body);
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.apikeys.sdk;
 
 import dev.apikeys.sdk.internal.HttpTransport;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.Map;
  * @param callTimeout the default deadline of a whole call, or null
  * @param headers extra headers sent on every call
  * @param clock what deadlines are measured against
- * @param httpClient the connection pool, shared by derived clients
  * @param transport the assembled layers: logging, retry, HTTP
  */
 record ClientConfig(
@@ -28,6 +26,5 @@ record ClientConfig(
     Duration callTimeout,
     Map<String, String> headers,
     Clock clock,
-    HttpClient httpClient,
     HttpTransport transport) {
 }

@@ -55,13 +55,20 @@ final class PagePublisher implements Flow.Publisher<ApiKey> {
     }
 
     @Override
-    public synchronized void request(long n) {
-      if (n <= 0) {
-        failure = new IllegalArgumentException("request(n) needs n > 0 (Reactive Streams 3.9)");
-      } else {
-        requested = requested + n < 0 ? Long.MAX_VALUE : requested + n;
+    public void request(long n) {
+      synchronized (this) {
+        if (n <= 0) {
+          failure = new IllegalArgumentException("request(n) needs n > 0 (Reactive Streams 3.9)");
+        } else {
+          requested = saturatedAdd(requested, n);
+        }
       }
       drain();
+    }
+
+    private static long saturatedAdd(long a, long b) {
+      long sum = a + b;
+      return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     @Override
@@ -91,7 +98,7 @@ final class PagePublisher implements Flow.Publisher<ApiKey> {
         return;
       }
       synchronized (this) {
-        demand += requested;
+        demand = saturatedAdd(demand, requested);
         requested = 0;
         if (failure != null) {
           finish(failure);

@@ -23,6 +23,9 @@ import java.util.Optional;
  */
 public final class RequestOptions {
 
+  /** The longest {@code Idempotency-Key} the API accepts. */
+  public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
   private static final RequestOptions NONE = builder().build();
 
   private final Duration timeout;
@@ -172,7 +175,7 @@ public final class RequestOptions {
     }
 
     /**
-     * Sets how long one attempt may take.
+     * Sets how long one attempt may wait for the response to start (its status and headers).
      *
      * @param timeout positive
      * @return this builder
@@ -220,12 +223,17 @@ public final class RequestOptions {
     /**
      * Sets the {@code Idempotency-Key} of a create; the same key is sent on every retry.
      *
-     * @param idempotencyKey non-blank, no CR or LF
+     * @param idempotencyKey non-blank, at most 255 characters, no CR or LF
      * @return this builder
      */
     public Builder idempotencyKey(String idempotencyKey) {
-      this.idempotencyKey = Arguments.requireNonBlank(
-          HeaderValues.requireValid(idempotencyKey, "idempotencyKey"), "idempotencyKey");
+      Arguments.requireNonBlank(HeaderValues.requireValid(idempotencyKey, "idempotencyKey"),
+          "idempotencyKey");
+      if (idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+        throw new IllegalArgumentException("idempotencyKey must have at most "
+            + MAX_IDEMPOTENCY_KEY_LENGTH + " characters, had " + idempotencyKey.length());
+      }
+      this.idempotencyKey = idempotencyKey;
       return this;
     }
 

@@ -115,10 +115,9 @@ public final class RetryPolicy {
     }
     long base = initialBackoff.toNanos();
     long cap = maxBackoff.toNanos();
-    long exponential = retry > 62 ? cap : Math.min(cap, base << Math.min(retry - 1, 62));
-    if (exponential < 0) {
-      exponential = cap;
-    }
+    int doublings = retry - 1;
+    long exponential = doublings >= Long.numberOfLeadingZeros(base) - 1
+        ? cap : Math.min(cap, base << doublings);
     RandomGenerator generator = random == null ? ThreadLocalRandom.current() : random;
     double factor = 1.0 - jitter * generator.nextDouble();
     return Duration.ofNanos((long) (exponential * factor));

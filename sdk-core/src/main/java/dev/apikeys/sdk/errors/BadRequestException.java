@@ -3,7 +3,10 @@ package dev.apikeys.sdk.errors;
 import java.util.List;
 import java.util.Map;
 
-/** HTTP 400: the request was invalid, such as an unknown permission or permissions on an unrestricted key. */
+/**
+ * HTTP 400: the request was invalid, such as an unknown permission or permissions on an
+ * unrestricted key.
+ */
 public class BadRequestException extends ApiKeysServiceException {
 
   private static final long serialVersionUID = 1L;
@@ -16,7 +19,8 @@ public class BadRequestException extends ApiKeysServiceException {
    * @param body the raw body
    * @param headers the response headers, keys in lower case
    */
-  public BadRequestException(int statusCode, String error, String body, Map<String, List<String>> headers) {
+  public BadRequestException(int statusCode, String error, String body,
+      Map<String, List<String>> headers) {
     super(statusCode, error, body, headers);
   }
 }

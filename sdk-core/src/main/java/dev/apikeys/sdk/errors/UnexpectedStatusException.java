@@ -16,7 +16,8 @@ public class UnexpectedStatusException extends ApiKeysServiceException {
    * @param body the raw body
    * @param headers the response headers, keys in lower case
    */
-  public UnexpectedStatusException(int statusCode, String error, String body, Map<String, List<String>> headers) {
+  public UnexpectedStatusException(int statusCode, String error, String body,
+      Map<String, List<String>> headers) {
     super(statusCode, error, body, headers);
   }
 }

@@ -16,7 +16,8 @@ public class UnprocessableEntityException extends ApiKeysServiceException {
    * @param body the raw body
    * @param headers the response headers, keys in lower case
    */
-  public UnprocessableEntityException(int statusCode, String error, String body, Map<String, List<String>> headers) {
+  public UnprocessableEntityException(int statusCode, String error, String body,
+      Map<String, List<String>> headers) {
     super(statusCode, error, body, headers);
   }
 }

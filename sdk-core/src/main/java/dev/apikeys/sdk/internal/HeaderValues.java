@@ -8,8 +8,8 @@ import java.util.Set;
 public final class HeaderValues {
 
   private static final Set<String> MANAGED = Set.of("authorization", "x-account-id",
-      "idempotency-key", "content-type", "connection", "content-length", "expect", "host",
-      "upgrade");
+      "idempotency-key", "content-type", "accept", "user-agent", "connection", "content-length",
+      "expect", "host", "upgrade");
 
   private HeaderValues() {
   }
@@ -21,8 +21,9 @@ public final class HeaderValues {
    * @param field the option that carries it, named in the message
    * @return the value
    * @throws NullPointerException if the value is null
-   * @throws IllegalArgumentException if it contains CR, LF or NUL; the value is not shown,
-   *     since it may be secret
+   * @throws IllegalArgumentException if it contains CR, LF, another control character or a
+   *     character above U+00FF (which the JDK would refuse at send time); the value is not
+   *     shown, since it may be secret
    */
   public static String requireValid(String value, String field) {
     Objects.requireNonNull(value, field + " must not be null");
@@ -30,6 +31,10 @@ public final class HeaderValues {
       char c = value.charAt(i);
       if (c == '\r' || c == '\n' || c == '\0') {
         throw new IllegalArgumentException(field + " must not contain CR, LF or NUL characters");
+      }
+      if (c > 0xFF || c == 0x7F || (c < 0x20 && c != '\t')) {
+        throw new IllegalArgumentException(field + " must not contain control characters or"
+            + " characters above U+00FF");
       }
     }
     return value;

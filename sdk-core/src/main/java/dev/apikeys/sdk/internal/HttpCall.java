@@ -34,9 +34,14 @@ public record HttpCall(
     headers = Map.copyOf(headers);
   }
 
-  /** Returns this call as its attempt number {@code number}. */
-  public HttpCall withAttempt(int number) {
-    return new HttpCall(method, uri, headers, body, attemptTimeout, maxRetries, deadline, path,
-        number);
+  /**
+   * Returns this call as attempt number {@code number}, with that attempt's timeout.
+   *
+   * @param number the attempt number, from 1
+   * @param timeout how long this attempt may take
+   * @return the attempt
+   */
+  public HttpCall forAttempt(int number, Duration timeout) {
+    return new HttpCall(method, uri, headers, body, timeout, maxRetries, deadline, path, number);
   }
 }

@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.List;
 
 /** Sends calls with {@code java.net.http}; the bottom layer of every client. */
 public final class JdkHttpTransport implements HttpTransport {
@@ -64,7 +65,7 @@ public final class JdkHttpTransport implements HttpTransport {
     response.headers().map().forEach((name, values) ->
         headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
     byte[] body = response.body() == null ? new byte[0] : response.body();
-    return new HttpResult(response.statusCode(), headers, body);
+    return new HttpResult(response.statusCode(), Collections.unmodifiableMap(headers), body);
   }
 
   private static String[] flatten(Map<String, String> headers) {

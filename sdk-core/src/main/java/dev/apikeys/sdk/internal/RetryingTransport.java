@@ -66,23 +66,37 @@ public final class RetryingTransport implements HttpTransport {
       result.completeExceptionally(e);
       return;
     }
-    CompletableFuture<HttpResult> sent = next.send(attempt);
-    track(pending, sent, result);
-    sent.whenComplete((response, error) -> {
-      Optional<Duration> wait = retryWait(call, number, response, unwrap(error));
-      if (wait.isEmpty()) {
-        complete(result, response, unwrap(error));
-        return;
-      }
-      CompletableFuture<Void> sleep = sleeper.sleep(wait.get());
-      track(pending, sleep, result);
-      sleep.whenComplete((ignored, sleepError) -> {
-        if (sleepError != null) {
-          result.completeExceptionally(sleepError);
-        } else {
-          attempt(call, number + 1, result, pending);
+    try {
+      CompletableFuture<HttpResult> sent = next.send(attempt);
+      track(pending, sent, result);
+      sent.whenComplete((response, error) -> {
+        try {
+          afterAttempt(call, number, response, unwrap(error), result, pending);
+        } catch (RuntimeException | Error e) {
+          result.completeExceptionally(e);
         }
       });
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+  }
+
+  /** Completes the call, or schedules the next attempt after the wait. */
+  private void afterAttempt(HttpCall call, int number, HttpResult response, Throwable error,
+      CompletableFuture<HttpResult> result, AtomicReference<CompletableFuture<?>> pending) {
+    Optional<Duration> wait = retryWait(call, number, response, error);
+    if (wait.isEmpty()) {
+      complete(result, response, error);
+      return;
+    }
+    CompletableFuture<Void> sleep = sleeper.sleep(wait.get());
+    track(pending, sleep, result);
+    sleep.whenComplete((ignored, sleepError) -> {
+      if (sleepError != null) {
+        result.completeExceptionally(sleepError);
+      } else {
+        attempt(call, number + 1, result, pending);
+      }
     });
   }
 
@@ -132,7 +146,7 @@ public final class RetryingTransport implements HttpTransport {
     }
     Duration timeout = remaining.filter(r -> r.compareTo(call.attemptTimeout()) < 0)
         .orElse(call.attemptTimeout());
-    return withTimeout(call, timeout, number);
+    return call.forAttempt(number, timeout);
   }
 
   private Optional<Duration> retryWait(HttpCall call, int number, HttpResult response,
@@ -169,11 +183,6 @@ public final class RetryingTransport implements HttpTransport {
     }
     Duration left = Duration.between(clock.instant(), call.deadline());
     return Optional.of(left.isNegative() ? Duration.ZERO : left);
-  }
-
-  private static HttpCall withTimeout(HttpCall call, Duration timeout, int number) {
-    return new HttpCall(call.method(), call.uri(), call.headers(), call.body(), timeout,
-        call.maxRetries(), call.deadline(), call.path(), number);
   }
 
   private static void track(AtomicReference<CompletableFuture<?>> pending,
