@@ -165,6 +165,42 @@ class BadInputTest {
         () -> RequestOptions.builder().header("X-Trace", value));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"sk-\u0001abc", "sk-\u007fabc", "sk-\u20acabc"})
+  void tokenWithCharactersTheJdkRefusesIsRejectedWithoutShowingIt(String token) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ApiKeysClient.builder().token(token));
+    assertEquals("token must not contain control characters or characters above U+00FF",
+        e.getMessage());
+  }
+
+  @Test
+  void idempotencyKeyLongerThan255IsRejected() {
+    assertMessage(IllegalArgumentException.class,
+        "idempotencyKey must have at most 255 characters, had 256",
+        () -> RequestOptions.builder().idempotencyKey("k".repeat(256)));
+    assertEquals(255, RequestOptions.builder().idempotencyKey("k".repeat(255)).build()
+        .idempotencyKey().orElseThrow().length());
+  }
+
+  @Test
+  void connectTimeoutIsRefusedWithAGivenHttpClient() {
+    ApiKeysClient.Builder builder = ApiKeysClient.builder()
+        .httpClient(java.net.http.HttpClient.newHttpClient());
+    assertMessage(IllegalStateException.class, "connectTimeout has no effect on the HttpClient"
+            + " given to httpClient(...); set the connect timeout on that HttpClient instead",
+        () -> builder.connectTimeout(Duration.ofSeconds(1)));
+  }
+
+  @Test
+  void backoffNeverOverflowsToZero() {
+    RetryPolicy policy = RetryPolicy.builder().jitter(0).build();
+    for (int retry = 1; retry <= 100; retry++) {
+      assertEquals(Duration.ofMillis(Math.min(8000, 500L << Math.min(retry - 1, 10))),
+          policy.backoff(retry), "retry " + retry);
+    }
+  }
+
   @Test
   void tokenWithCrOrLfIsRejectedWithoutShowingIt() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -101,6 +101,18 @@ class PagePublisherTest {
   }
 
   @Test
+  void demandBeyondLongMaxValueStaysUnbounded() throws Exception {
+    stubThreePages();
+    RecordingSubscriber subscriber = subscribe(client.apiKeys().list(FIRST));
+
+    subscriber.request(Long.MAX_VALUE - 1);
+    subscriber.request(Long.MAX_VALUE);
+
+    assertEquals(List.of("key_1", "key_2", "key_3", "key_4", "key_5", COMPLETE),
+        subscriber.eventsUntilTerminal());
+  }
+
+  @Test
   void lastPageCompletesOnceItsKeysAreEmitted() throws Exception {
     server.stubFor(get(urlEqualTo(PAGE_1)).willReturn(okJson(page(false, "key_1", "key_2"))));
     RecordingSubscriber subscriber = subscribe(client.apiKeys().list(FIRST));

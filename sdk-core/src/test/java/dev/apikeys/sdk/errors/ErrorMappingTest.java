@@ -206,4 +206,15 @@ class ErrorMappingTest {
     NotFoundException cause = (NotFoundException) e.getCause();
     assertEquals("API key not found", cause.error());
   }
+
+  @Test
+  void asyncStagesSeeTheExceptionItselfNotACompletionException() throws Exception {
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)
+        .withBody("{\"error\": \"API key not found\"}")));
+
+    Throwable seen = client.async().apiKeys().retrieve("missing")
+        .handle((key, error) -> error).get();
+
+    assertSame(NotFoundException.class, seen.getClass());
+  }
 }
