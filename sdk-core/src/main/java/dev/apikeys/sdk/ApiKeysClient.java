@@ -214,8 +214,8 @@ public final class ApiKeysClient implements AutoCloseable {
     }
 
     /**
-     * Sets how long one attempt may wait for the response to start (its status and headers),
-     * the JDK's request timeout. Default 30 s.
+     * Sets how long one attempt may take, from sending to the whole response, body included.
+     * Default 30 s.
      *
      * @param timeout positive
      * @return this builder

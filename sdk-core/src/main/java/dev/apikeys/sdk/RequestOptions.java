@@ -175,7 +175,7 @@ public final class RequestOptions {
     }
 
     /**
-     * Sets how long one attempt may wait for the response to start (its status and headers).
+     * Sets how long one attempt may take, from sending to the whole response, body included.
      *
      * @param timeout positive
      * @return this builder

@@ -157,8 +157,8 @@ class LoggingTest {
     assertEquals("POST /v1/api_key/ attempt 1 request body: {\"name\":\"ci\"}", lines.get(0));
     assertMatches("POST /v1/api_key/ -> 201 attempt 1" + ELAPSED + " response body: .*",
         lines.get(1));
-    assertTrue(lines.get(1).contains("\"key\": \"****\""), lines.get(1));
-    assertTrue(lines.get(1).contains("\"id\": \"key_1\""), lines.get(1));
+    assertTrue(lines.get(1).contains("\"key\":\"****\""), lines.get(1));
+    assertTrue(lines.get(1).contains("\"id\":\"key_1\""), lines.get(1));
   }
 
   @Test
@@ -174,7 +174,7 @@ class LoggingTest {
     assertEquals("PATCH /v1/api_key/key_1 attempt 1 request body: {\"name\":\"renamed\"}",
         lines.get(0));
     assertMatches("PATCH /v1/api_key/key_1 -> 500 attempt 1" + ELAPSED
-        + " response body: \\{\"error\": \"oops\"\\}", lines.get(1));
+        + " response body: \\{\"error\":\"oops\"\\}", lines.get(1));
     assertEquals("PATCH /v1/api_key/key_1 attempt 2 request body: {\"name\":\"renamed\"}",
         lines.get(2));
     assertMatches("PATCH /v1/api_key/key_1 -> 200 attempt 2" + ELAPSED + " response body: .*",

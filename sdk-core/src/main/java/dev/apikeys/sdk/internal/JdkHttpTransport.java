@@ -32,13 +32,13 @@ public final class JdkHttpTransport implements HttpTransport {
 
   @Override
   public CompletableFuture<HttpResult> send(HttpCall call) {
-    return httpClient.sendAsync(toRequest(call), HttpResponse.BodyHandlers.ofByteArray())
+    return httpClient.sendAsync(toRequest(call), new TimedBodyHandler(call.attemptTimeout()))
         .thenApply(JdkHttpTransport::toResult);
   }
 
   @Override
   public HttpResult execute(HttpCall call) throws IOException, InterruptedException {
-    return toResult(httpClient.send(toRequest(call), HttpResponse.BodyHandlers.ofByteArray()));
+    return toResult(httpClient.send(toRequest(call), new TimedBodyHandler(call.attemptTimeout())));
   }
 
   private HttpRequest toRequest(HttpCall call) {
