@@ -1,5 +1,6 @@
 package dev.apikeys.sdk;
 
+import dev.apikeys.sdk.internal.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -174,7 +175,7 @@ public final class RetryPolicy {
      * @return this builder
      */
     public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = positive(initialBackoff, "initialBackoff");
+      this.initialBackoff = Arguments.requirePositive(initialBackoff, "initialBackoff");
       return this;
     }
 
@@ -185,7 +186,7 @@ public final class RetryPolicy {
      * @return this builder
      */
     public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = positive(maxBackoff, "maxBackoff");
+      this.maxBackoff = Arguments.requirePositive(maxBackoff, "maxBackoff");
       return this;
     }
 
@@ -243,14 +244,6 @@ public final class RetryPolicy {
             + ") must not exceed maxBackoff (" + maxBackoff + ")");
       }
       return new RetryPolicy(this);
-    }
-
-    private static Duration positive(Duration value, String field) {
-      Objects.requireNonNull(value, field + " must not be null");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(field + " must be positive, was " + value);
-      }
-      return value;
     }
   }
 }
