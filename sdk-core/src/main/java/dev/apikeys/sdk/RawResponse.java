@@ -1,7 +1,7 @@
 package dev.apikeys.sdk;
 
+import dev.apikeys.sdk.internal.ResponseHeaders;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,8 +55,7 @@ public final class RawResponse<T> {
    * @return the value, or empty when the response has no such header
    */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return ResponseHeaders.first(headers, name);
   }
 
   /**

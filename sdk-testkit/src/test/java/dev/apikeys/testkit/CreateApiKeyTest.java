@@ -9,14 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class CreateApiKeyTest {
+class CreateApiKeyTest extends SpecCheckedTest {
 
   @RegisterExtension
   static final MockApiKeysServerExtension API = new MockApiKeysServerExtension(
@@ -36,17 +35,8 @@ class CreateApiKeyTest {
        "expires_at": "2030-06-01T12:00:00+02:00"}
       """;
 
-  private final MockApiKeysServer server;
-  private final RawApi api;
-
   CreateApiKeyTest(MockApiKeysServer server) {
-    this.server = server;
-    this.api = new RawApi(server);
-  }
-
-  @AfterEach
-  void answersConformToTheSpec() {
-    SpecContract.assertJournalConforms(server);
+    super(server);
   }
 
   @Test

@@ -11,29 +11,19 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ListApiKeysTest {
+class ListApiKeysTest extends SpecCheckedTest {
 
   @RegisterExtension
   static final MockApiKeysServerExtension API = new MockApiKeysServerExtension(
       MockApiKeysServer.builder().seed(12).clock(TestClocks.FIXED));
 
-  private final MockApiKeysServer server;
-  private final RawApi api;
-
   ListApiKeysTest(MockApiKeysServer server) {
-    this.server = server;
-    this.api = new RawApi(server);
-  }
-
-  @AfterEach
-  void answersConformToTheSpec() {
-    SpecContract.assertJournalConforms(server);
+    super(server);
   }
 
   @Test

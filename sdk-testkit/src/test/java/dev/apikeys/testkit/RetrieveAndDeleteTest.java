@@ -7,27 +7,17 @@ import static dev.apikeys.testkit.RawApi.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class RetrieveAndDeleteTest {
+class RetrieveAndDeleteTest extends SpecCheckedTest {
 
   @RegisterExtension
   static final MockApiKeysServerExtension API = new MockApiKeysServerExtension(
       MockApiKeysServer.builder().seed(2).clock(TestClocks.FIXED));
 
-  private final MockApiKeysServer server;
-  private final RawApi api;
-
   RetrieveAndDeleteTest(MockApiKeysServer server) {
-    this.server = server;
-    this.api = new RawApi(server);
-  }
-
-  @AfterEach
-  void answersConformToTheSpec() {
-    SpecContract.assertJournalConforms(server);
+    super(server);
   }
 
   @Test

@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The testkit and the API document agree: on permissions, and on what is valid. */
-class SpecAgreementTest {
+class SpecAgreementTest extends SpecCheckedTest {
 
   @RegisterExtension
   static final MockApiKeysServerExtension API = new MockApiKeysServerExtension(
@@ -36,17 +35,8 @@ class SpecAgreementTest {
 
   private static final String BEARER = "Bearer " + MockApiKeysServer.ADMIN_TOKEN;
 
-  private final MockApiKeysServer server;
-  private final RawApi api;
-
   SpecAgreementTest(MockApiKeysServer server) {
-    this.server = server;
-    this.api = new RawApi(server);
-  }
-
-  @AfterEach
-  void answersConformToTheSpec() {
-    SpecContract.assertJournalConforms(server);
+    super(server);
   }
 
   @Test

@@ -7,30 +7,20 @@ import static dev.apikeys.testkit.RawApi.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Seeded: key_0001 unrestricted, key_0002 restricted, key_0003 unrestricted and expiring. */
-class UpdateApiKeyTest {
+class UpdateApiKeyTest extends SpecCheckedTest {
 
   @RegisterExtension
   static final MockApiKeysServerExtension API = new MockApiKeysServerExtension(
       MockApiKeysServer.builder().seed(3).clock(TestClocks.FIXED));
 
-  private final MockApiKeysServer server;
-  private final RawApi api;
-
   UpdateApiKeyTest(MockApiKeysServer server) {
-    this.server = server;
-    this.api = new RawApi(server);
-  }
-
-  @AfterEach
-  void answersConformToTheSpec() {
-    SpecContract.assertJournalConforms(server);
+    super(server);
   }
 
   @Test

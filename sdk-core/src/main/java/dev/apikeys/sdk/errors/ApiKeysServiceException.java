@@ -1,7 +1,7 @@
 package dev.apikeys.sdk.errors;
 
+import dev.apikeys.sdk.internal.ResponseHeaders;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -93,15 +93,7 @@ public class ApiKeysServiceException extends ApiKeysException {
    * @return the {@code x-request-id} the server gave this response, if any
    */
   public Optional<String> requestId() {
-    return firstHeader(headers, "x-request-id");
-  }
-
-  static Optional<String> firstHeader(Map<String, List<String>> headers, String name) {
-    if (headers == null) {
-      return Optional.empty();
-    }
-    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return ResponseHeaders.first(headers, "x-request-id");
   }
 
   private static String describe(int statusCode, String error,
@@ -110,7 +102,7 @@ public class ApiKeysServiceException extends ApiKeysException {
     if (error != null && !error.isEmpty()) {
       message.append(": ").append(error);
     }
-    firstHeader(headers, "x-request-id")
+    ResponseHeaders.first(headers, "x-request-id")
         .ifPresent(id -> message.append(" (request id ").append(id).append(')'));
     return message.toString();
   }

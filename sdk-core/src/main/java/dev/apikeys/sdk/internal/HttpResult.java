@@ -2,7 +2,6 @@ package dev.apikeys.sdk.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,8 +16,7 @@ public record HttpResult(int status, Map<String, List<String>> headers, byte[] b
 
   /** Returns the first value of a header, looked up without regard to case. */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return ResponseHeaders.first(headers, name);
   }
 
   /** Returns the body as UTF-8 text. */
