@@ -1,6 +1,13 @@
 package dev.apikeys.sdk;
 
 import dev.apikeys.sdk.errors.ApiKeysException;
+import dev.apikeys.sdk.errors.InvalidDataException;
+import dev.apikeys.sdk.internal.call.Call;
+import dev.apikeys.sdk.internal.call.CallEngine;
+import dev.apikeys.sdk.internal.call.Futures;
+import dev.apikeys.sdk.internal.paging.CursorHistory;
+import dev.apikeys.sdk.internal.paging.PagePublisher;
+import dev.apikeys.sdk.internal.paging.PageSource;
 import dev.apikeys.sdk.models.ApiKey;
 import dev.apikeys.sdk.models.ApiKeyList;
 import dev.apikeys.sdk.models.ListApiKeysParams;
@@ -8,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.function.Function;
 
 /**
  * One page of a listing, and the way to the pages after it. Immutable and thread-safe.
@@ -28,17 +36,48 @@ import java.util.concurrent.Flow;
  */
 public final class ApiKeyPage {
 
+  private static final PageSource<ApiKeyPage, ApiKey> SOURCE = new PageSource<>() {
+    @Override
+    public List<ApiKey> items(ApiKeyPage page) {
+      return page.data();
+    }
+
+    @Override
+    public String cursor(ApiKeyPage page) {
+      return ApiKeyPage.cursor(page.params);
+    }
+
+    @Override
+    public boolean hasNextPage(ApiKeyPage page) {
+      return page.hasNextPage();
+    }
+
+    @Override
+    public CompletableFuture<Optional<ApiKeyPage>> nextPageAsync(ApiKeyPage page,
+        CursorHistory history) {
+      return page.nextPageAsync(history);
+    }
+  };
+
   private final ApiKeyList list;
   private final ListApiKeysParams params;
-  private final RequestOptions options;
-  private final ApiKeysOperations operations;
+  private final CallEngine engine;
+  private final Function<ListApiKeysParams, Call<ApiKeyPage>> fetch;
 
-  ApiKeyPage(ApiKeyList list, ListApiKeysParams params, RequestOptions options,
-      ApiKeysOperations operations) {
+  /**
+   * Creates a page, as the generated {@code list} does.
+   *
+   * @param list the page as the server sent it
+   * @param params the params that fetched it
+   * @param engine the client's engine, to fetch the pages after it
+   * @param fetch makes the call of another page, with the first call's options
+   */
+  ApiKeyPage(ApiKeyList list, ListApiKeysParams params, CallEngine engine,
+      Function<ListApiKeysParams, Call<ApiKeyPage>> fetch) {
     this.list = list;
     this.params = params;
-    this.options = options;
-    this.operations = operations;
+    this.engine = engine;
+    this.fetch = fetch;
   }
 
   /**
@@ -137,8 +176,8 @@ public final class ApiKeyPage {
   /** Fetches the next page on this thread unless its cursor was asked for before. */
   Optional<ApiKeyPage> nextPage(CursorHistory history) {
     Optional<ListApiKeysParams> next = nextPageParams();
-    next.ifPresent(history::record);
-    return next.map(params -> operations.list(params, options).await().body());
+    next.ifPresent(nextParams -> history.record(cursor(nextParams)));
+    return next.map(nextParams -> engine.await(fetch.apply(nextParams)).body());
   }
 
   /**
@@ -155,11 +194,11 @@ public final class ApiKeyPage {
   CompletableFuture<Optional<ApiKeyPage>> nextPageAsync(CursorHistory history) {
     try {
       Optional<ListApiKeysParams> next = nextPageParams();
-      next.ifPresent(history::record);
+      next.ifPresent(nextParams -> history.record(cursor(nextParams)));
       if (next.isEmpty()) {
         return CompletableFuture.completedFuture(Optional.empty());
       }
-      return LinkedFutures.map(operations.list(next.get(), options).async(),
+      return Futures.map(engine.async(fetch.apply(next.get())),
           raw -> Optional.of(raw.body()));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
@@ -184,13 +223,22 @@ public final class ApiKeyPage {
    * @return the publisher
    */
   public Flow.Publisher<ApiKey> publisher() {
-    return new PagePublisher(this);
+    return new PagePublisher<>(this, SOURCE);
+  }
+
+  /** The cursor a page's params carry; empty for a listing's first page. */
+  static String cursor(ListApiKeysParams params) {
+    return params.after().or(params::before).orElse("");
   }
 
   @Override
   public String toString() {
-    return "ApiKeyPage{size=" + list.data().size() + ", hasMore=" + list.hasMore()
-        + ", firstId=" + list.firstId().orElse(null) + ", lastId="
-        + list.lastId().orElse(null) + '}';
+    try {
+      return "ApiKeyPage{size=" + list.data().size() + ", hasMore=" + list.hasMore()
+          + ", firstId=" + list.firstId().orElse(null) + ", lastId="
+          + list.lastId().orElse(null) + '}';
+    } catch (InvalidDataException e) {
+      return "ApiKeyPage{invalid: " + e.getMessage() + '}';
+    }
   }
 }

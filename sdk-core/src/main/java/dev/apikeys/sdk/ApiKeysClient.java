@@ -1,14 +1,14 @@
 package dev.apikeys.sdk;
 
-import dev.apikeys.sdk.internal.Arguments;
-import dev.apikeys.sdk.internal.HeaderValues;
-import dev.apikeys.sdk.internal.HttpTransport;
-import dev.apikeys.sdk.internal.JdkHttpTransport;
-import dev.apikeys.sdk.internal.LoggingTransport;
-import dev.apikeys.sdk.internal.RetryingTransport;
-import java.lang.System.Logger;
+import dev.apikeys.sdk.internal.ClientOptions;
+import dev.apikeys.sdk.internal.call.CallEngine;
+import dev.apikeys.sdk.internal.checks.Arguments;
+import dev.apikeys.sdk.internal.checks.HeaderValues;
+import dev.apikeys.sdk.internal.transport.RequestLimiter;
+import dev.apikeys.sdk.internal.transport.SharedHttpClient;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
 /**
  * The entry point of the SDK: a client of the API Keys API. Immutable and thread-safe: build one
  * and share it. Derive a client with other settings with {@link #withOptions(Consumer)}; it
- * shares this one's connection pool.
+ * shares this one's connection pool and its bound on requests in flight.
  *
  * <pre>{@code
  * try (ApiKeysClient client = ApiKeysClient.builder()
@@ -38,20 +38,22 @@ import java.util.function.UnaryOperator;
 public final class ApiKeysClient implements AutoCloseable {
 
   /** The name of the {@link System.Logger} the SDK logs to. */
-  public static final String LOGGER_NAME = "dev.apikeys.sdk";
+  public static final String LOGGER_NAME = CallEngine.LOGGER_NAME;
 
   private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
-  private final Builder settings;
-  private final ClientState state = new ClientState();
+  private final ClientOptions options;
+  private final CallEngine engine;
   private final ApiKeysService apiKeys;
-  private final ApiKeysAsyncClient async;
+  private final AccountApiKeysService accountApiKeys;
+  private final ApiKeysClientAsync async;
 
-  private ApiKeysClient(Builder settings, ClientConfig config) {
-    this.settings = settings;
-    ApiKeysOperations operations = new ApiKeysOperations(config, state);
-    this.apiKeys = new ApiKeysService(operations);
-    this.async = new ApiKeysAsyncClient(operations);
+  private ApiKeysClient(ClientOptions options) {
+    this.options = options;
+    this.engine = new CallEngine(options);
+    this.apiKeys = ApiKeysServiceImpl.blocking(engine);
+    this.accountApiKeys = AccountApiKeysServiceImpl.blocking(engine);
+    this.async = new ApiKeysClientAsync(engine);
   }
 
   /**
@@ -75,7 +77,7 @@ public final class ApiKeysClient implements AutoCloseable {
   }
 
   /**
-   * Returns the API key operations, blocking.
+   * Returns the API key operations of {@code /v1/api_key/}, blocking.
    *
    * @return the API key operations, blocking
    */
@@ -84,11 +86,20 @@ public final class ApiKeysClient implements AutoCloseable {
   }
 
   /**
+   * Returns the account API's operations on API keys ({@code PATCH /apikeys/{id}}), blocking.
+   *
+   * @return the account API key operations, blocking
+   */
+  public AccountApiKeysService accountApiKeys() {
+    return accountApiKeys;
+  }
+
+  /**
    * Returns the asynchronous view of this client, with the same settings.
    *
    * @return the asynchronous view of this client, with the same settings
    */
-  public ApiKeysAsyncClient async() {
+  public ApiKeysClientAsync async() {
     return async;
   }
 
@@ -98,7 +109,7 @@ public final class ApiKeysClient implements AutoCloseable {
    * @return a builder holding this client's settings and sharing its connection pool
    */
   public Builder toBuilder() {
-    return settings.copy();
+    return new Builder(options);
   }
 
   /**
@@ -118,26 +129,28 @@ public final class ApiKeysClient implements AutoCloseable {
   }
 
   /**
-   * Closes this client: later calls throw {@link IllegalStateException}. Clients derived from
-   * it stay open; the connection pool is released when none uses it any more.
+   * Closes this client: later calls throw {@link IllegalStateException}; calls in flight finish.
+   * Clients derived from it stay open; the connection pool the SDK made is shut down when the
+   * last client using it is closed (on Java 21 and newer; on 17 its threads end when it is
+   * collected).
    */
   @Override
   public void close() {
-    state.close();
+    engine.close();
   }
 
   /** Shows the base URL and account; never the token. */
   @Override
   public String toString() {
-    return "ApiKeysClient{baseUrl=" + settings.baseUrl + ", accountId=" + settings.accountId
-        + ", closed=" + state.isClosed() + '}';
+    return "ApiKeysClient{baseUrl=" + options.baseUri() + ", accountId=" + options.accountId()
+        + ", closed=" + engine.isClosed() + '}';
   }
 
   /**
    * Builds an {@link ApiKeysClient}. Every default is set here, in one place. Not thread-safe.
    */
   public static final class Builder {
-    private String baseUrl = "http://localhost:3000";
+    private URI baseUri = URI.create("http://localhost:3000");
     private String token;
     private String accountId;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -148,22 +161,44 @@ public final class ApiKeysClient implements AutoCloseable {
     private LogLevel logLevel = LogLevel.parse(System.getenv("APIKEYS_LOG"));
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
-    private HttpClient httpClient;
-    private boolean httpClientGiven;
+    private int maxConcurrentRequests = 64;
+    private SharedHttpClient http;
+    private HttpClient givenClient;
+    private RequestLimiter limiter;
 
     private Builder() {
     }
 
+    private Builder(ClientOptions options) {
+      this.baseUri = options.baseUri();
+      this.token = options.token();
+      this.accountId = options.accountId();
+      this.retryPolicy = options.retryPolicy();
+      this.timeout = options.timeout();
+      this.connectTimeout = options.connectTimeout();
+      this.callTimeout = options.callTimeout();
+      this.headers.putAll(options.headers());
+      this.logLevel = options.logLevel();
+      this.sleeper = options.sleeper();
+      this.clock = options.clock();
+      this.http = options.http();
+      this.givenClient = options.http().owned() ? null : options.http().client();
+      this.limiter = options.limiter();
+      this.maxConcurrentRequests = options.limiter().maxInFlight();
+    }
+
     /**
-     * Sets the API's base URL. Default {@code http://localhost:3000}. Plain {@code http://} to a
-     * host other than this machine logs a warning, since the token would travel in clear.
+     * Sets the API's base URL. Default {@code http://localhost:3000}. A path prefix, such as a
+     * gateway's {@code /apikeys-service}, is kept; trailing slashes are dropped. Plain
+     * {@code http://} to a host other than this machine logs a warning, since the token would
+     * travel in clear.
      *
-     * @param baseUrl an absolute http or https URL, with no query or fragment
+     * @param baseUrl an absolute http or https URL, with no query, fragment or user info
      * @return this builder
      * @throws IllegalArgumentException if it is not such a URL
      */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = checkBaseUrl(baseUrl).toString();
+      this.baseUri = checkBaseUrl(baseUrl);
       return this;
     }
 
@@ -217,7 +252,7 @@ public final class ApiKeysClient implements AutoCloseable {
      * Sets how long one attempt may take, from sending to the whole response, body included.
      * Default 30 s.
      *
-     * @param timeout positive
+     * @param timeout positive, at most a day
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
@@ -229,19 +264,19 @@ public final class ApiKeysClient implements AutoCloseable {
      * Sets how long opening a connection may take. Default 10 s. Applies to a connection pool
      * this builder creates; a client changed with it gets a connection pool of its own.
      *
-     * @param connectTimeout positive
+     * @param connectTimeout positive, at most a day
      * @return this builder
      * @throws IllegalStateException if an {@link #httpClient(HttpClient)} was given: set the
      *     connect timeout on that client instead
      */
     public Builder connectTimeout(Duration connectTimeout) {
       Arguments.requirePositive(connectTimeout, "connectTimeout");
-      if (httpClientGiven) {
+      if (givenClient != null) {
         throw new IllegalStateException("connectTimeout has no effect on the HttpClient given"
             + " to httpClient(...); set the connect timeout on that HttpClient instead");
       }
       this.connectTimeout = connectTimeout;
-      this.httpClient = null;
+      this.http = null;
       return this;
     }
 
@@ -249,7 +284,7 @@ public final class ApiKeysClient implements AutoCloseable {
      * Sets how long a whole call may take, all attempts and waits included. Default: no limit
      * beyond the per-attempt timeout and retries.
      *
-     * @param callTimeout positive, or null for no limit
+     * @param callTimeout positive and at most a day, or null for no limit
      * @return this builder
      */
     public Builder callTimeout(Duration callTimeout) {
@@ -259,9 +294,28 @@ public final class ApiKeysClient implements AutoCloseable {
     }
 
     /**
+     * Sets how many requests may be in flight at once; beyond it, calls wait in one queue, first
+     * come, first served (blocking and async alike), and the wait counts against the attempt's
+     * timeout. Default 64. Shared with the clients derived from this one.
+     *
+     * @param maxConcurrentRequests from 1 to 10,000
+     * @return this builder
+     */
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      if (maxConcurrentRequests < 1 || maxConcurrentRequests > 10_000) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be between 1 and 10000,"
+            + " was " + maxConcurrentRequests);
+      }
+      this.maxConcurrentRequests = maxConcurrentRequests;
+      this.limiter = null;
+      return this;
+    }
+
+    /**
      * Adds a header sent on every call.
      *
-     * @param name an HTTP token, not one the SDK sets (Authorization, x-account-id, ...)
+     * @param name an HTTP token, not one the SDK sets (Authorization, x-account-id, ...) nor a
+     *     connection-level one (Connection, Transfer-Encoding, Host, ...)
      * @param value no CR or LF
      * @return this builder
      */
@@ -309,14 +363,18 @@ public final class ApiKeysClient implements AutoCloseable {
 
     /**
      * Sets the JDK client to send with, for a proxy, TLS settings or an executor of your own.
-     * Default: one made from {@link #connectTimeout(Duration)}, shared by derived clients.
+     * It keeps its own settings: for a server on plain {@code http://} that refuses HTTP/2
+     * upgrade offers (uvicorn, some proxies), build it with
+     * {@code .version(HttpClient.Version.HTTP_1_1)}. It must not follow redirects (the JDK would
+     * send the token to wherever they lead); the SDK follows same-origin ones itself. Default:
+     * one the SDK makes from {@link #connectTimeout(Duration)}, shared by derived clients.
      *
-     * @param httpClient the client
+     * @param httpClient the client, with {@link HttpClient.Redirect#NEVER}
      * @return this builder
      */
     public Builder httpClient(HttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient must not be null");
-      this.httpClientGiven = true;
+      this.givenClient = Objects.requireNonNull(httpClient, "httpClient must not be null");
+      this.http = null;
       return this;
     }
 
@@ -352,79 +410,65 @@ public final class ApiKeysClient implements AutoCloseable {
      *
      * @return the client, immutable and thread-safe
      * @throws NullPointerException if no token was set
+     * @throws IllegalArgumentException if the given {@link HttpClient} follows redirects
      */
     public ApiKeysClient build() {
       if (token == null) {
         throw new NullPointerException("token must be set: call token(...) or set APIKEYS_TOKEN");
       }
-      if (httpClient == null) {
-        httpClient = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+      if (givenClient != null && givenClient.followRedirects() != HttpClient.Redirect.NEVER) {
+        throw new IllegalArgumentException("the HttpClient given to httpClient(...) follows"
+            + " redirects (" + givenClient.followRedirects() + "): the JDK would send the"
+            + " Authorization header to wherever a redirect leads, another host included."
+            + " Build it with followRedirects(HttpClient.Redirect.NEVER); the SDK follows"
+            + " redirects within the base URL's origin itself");
       }
-      Logger logger = System.getLogger(LOGGER_NAME);
-      URI base = URI.create(baseUrl);
-      if ("http".equals(base.getScheme())
-          && !LOCAL_HOSTS.contains(base.getHost().toLowerCase(Locale.ROOT))) {
-        logger.log(Level.WARNING, "base URL " + baseUrl + " is plain http to another host:"
-            + " the token travels unencrypted; use https");
+      if (http == null || !http.retain()) {
+        http = givenClient != null ? SharedHttpClient.given(givenClient)
+            : SharedHttpClient.create(connectTimeout);
+        http.retain();
       }
-      Builder settings = copy();
-      ClientConfig config = new ClientConfig(base, accountId, retryPolicy, timeout, callTimeout,
-          Map.copyOf(headers), clock, assemble(logger));
-      return new ApiKeysClient(settings, config);
+      if (limiter == null) {
+        limiter = new RequestLimiter(maxConcurrentRequests);
+      }
+      warnOnCleartext();
+      return new ApiKeysClient(new ClientOptions(baseUri, token, accountId, retryPolicy,
+          timeout, connectTimeout, callTimeout, headers, logLevel, sleeper, clock, http,
+          limiter));
     }
 
-    private HttpTransport assemble(Logger logger) {
-      Map<String, String> fixed = new LinkedHashMap<>();
-      fixed.put("Authorization", "Bearer " + token);
-      fixed.put("Accept", "application/json");
-      fixed.put("User-Agent", SdkVersion.USER_AGENT);
-      HttpTransport transport = new JdkHttpTransport(httpClient, fixed);
-      Level level = logLevel == LogLevel.OFF ? Level.DEBUG : Level.INFO;
-      transport = new LoggingTransport(transport, logger, level, logLevel == LogLevel.DEBUG);
-      return new RetryingTransport(transport, retryPolicy, sleeper, clock);
-    }
-
-    private Builder copy() {
-      Builder copy = new Builder();
-      copy.baseUrl = baseUrl;
-      copy.token = token;
-      copy.accountId = accountId;
-      copy.retryPolicy = retryPolicy;
-      copy.timeout = timeout;
-      copy.connectTimeout = connectTimeout;
-      copy.callTimeout = callTimeout;
-      copy.headers.putAll(headers);
-      copy.logLevel = logLevel;
-      copy.sleeper = sleeper;
-      copy.clock = clock;
-      copy.httpClient = httpClient;
-      copy.httpClientGiven = httpClientGiven;
-      return copy;
+    private void warnOnCleartext() {
+      if ("http".equals(baseUri.getScheme())
+          && !LOCAL_HOSTS.contains(baseUri.getHost().toLowerCase(Locale.ROOT))) {
+        System.getLogger(LOGGER_NAME).log(Level.WARNING, "base URL " + baseUri
+            + " is plain http to another host: the token travels unencrypted; use https");
+      }
     }
 
     private static URI checkBaseUrl(String baseUrl) {
-      Arguments.requireNonBlank(baseUrl, "baseUrl");
+      Arguments.requireWellFormed(Arguments.requireNonBlank(baseUrl, "baseUrl"), "baseUrl");
+      String trimmed = baseUrl.strip().replaceAll("/+$", "");
       URI uri;
       try {
-        uri = new URI(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1)
-            : baseUrl);
-      } catch (java.net.URISyntaxException e) {
+        uri = new URI(trimmed);
+      } catch (URISyntaxException e) {
         throw new IllegalArgumentException("baseUrl is not a valid URL: " + baseUrl, e);
       }
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+      if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
           || uri.getHost() == null || uri.getRawQuery() != null
           || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
         throw new IllegalArgumentException("baseUrl must be an absolute http or https URL with"
             + " a host and no query, fragment or user info, such as http://localhost:3000;"
             + " was: " + baseUrl);
       }
-      return uri;
+      return URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://"
+          + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath()));
     }
 
     /** Shows the settings; never the token. */
     @Override
     public String toString() {
-      return "ApiKeysClient.Builder{baseUrl=" + baseUrl + ", accountId=" + accountId
+      return "ApiKeysClient.Builder{baseUrl=" + baseUri + ", accountId=" + accountId
           + ", token=" + (token == null ? "unset" : "****") + ", retryPolicy=" + retryPolicy
           + ", timeout=" + timeout + '}';
     }

@@ -1,5 +1,7 @@
 package dev.apikeys.sdk;
 
+import dev.apikeys.sdk.internal.call.Futures;
+import dev.apikeys.sdk.internal.paging.CursorHistory;
 import dev.apikeys.sdk.models.ApiKey;
 import java.util.Collections;
 import java.util.Iterator;
@@ -96,7 +98,7 @@ public final class AutoPager implements Iterable<ApiKey>, AutoCloseable {
     private CompletableFuture<Optional<ApiKeyPage>> prefetched;
 
     PageIterator() {
-      history.record(first.params());
+      history.record(ApiKeyPage.cursor(first.params()));
     }
 
     @Override
@@ -127,7 +129,7 @@ public final class AutoPager implements Iterable<ApiKey>, AutoCloseable {
       if (prefetched != null) {
         CompletableFuture<Optional<ApiKeyPage>> pending = prefetched;
         prefetched = null;
-        following = Blocking.await(pending);
+        following = Futures.await(pending);
       } else {
         following = page.nextPage(history);
       }

@@ -1,6 +1,6 @@
 package dev.apikeys.sdk;
 
-import dev.apikeys.sdk.internal.ResponseHeaders;
+import dev.apikeys.sdk.internal.transport.ResponseHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +24,24 @@ public final class RawResponse<T> {
   private final Map<String, List<String>> headers;
   private final T body;
 
-  RawResponse(int statusCode, Map<String, List<String>> headers, T body) {
+  private RawResponse(int statusCode, Map<String, List<String>> headers, T body) {
     this.statusCode = statusCode;
     this.headers = headers;
     this.body = body;
+  }
+
+  /**
+   * Returns a response; the SDK makes them, and test doubles of the raw views can too.
+   *
+   * @param statusCode the HTTP status
+   * @param headers the headers, names in lower case
+   * @param body the parsed body; null for a delete
+   * @param <T> the type of the body
+   * @return the response
+   */
+  public static <T> RawResponse<T> of(int statusCode, Map<String, List<String>> headers,
+      T body) {
+    return new RawResponse<>(statusCode, Map.copyOf(headers), body);
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.apikeys.sdk;
 
-import dev.apikeys.sdk.internal.Arguments;
-import dev.apikeys.sdk.internal.HeaderValues;
+import dev.apikeys.sdk.internal.checks.Arguments;
+import dev.apikeys.sdk.internal.checks.HeaderValues;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.apikeys.sdk;
 
-import dev.apikeys.sdk.internal.Arguments;
+import dev.apikeys.sdk.internal.checks.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -171,7 +171,7 @@ public final class RetryPolicy {
     /**
      * Sets the wait before the first retry. Default 0.5 s.
      *
-     * @param initialBackoff positive
+     * @param initialBackoff positive, at most a day
      * @return this builder
      */
     public Builder initialBackoff(Duration initialBackoff) {
@@ -182,7 +182,7 @@ public final class RetryPolicy {
     /**
      * Sets the longest wait between attempts when the server names none. Default 8 s.
      *
-     * @param maxBackoff positive
+     * @param maxBackoff positive, at most a day
      * @return this builder
      */
     public Builder maxBackoff(Duration maxBackoff) {
@@ -208,15 +208,11 @@ public final class RetryPolicy {
      * Sets the longest {@code Retry-After} that is waited for. Default 60 s; a longer one fails
      * the call at once with {@link dev.apikeys.sdk.errors.RateLimitException}.
      *
-     * @param maxRetryAfter zero or positive
+     * @param maxRetryAfter zero or positive, at most a day
      * @return this builder
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
-      Objects.requireNonNull(maxRetryAfter, "maxRetryAfter must not be null");
-      if (maxRetryAfter.isNegative()) {
-        throw new IllegalArgumentException("maxRetryAfter must not be negative");
-      }
-      this.maxRetryAfter = maxRetryAfter;
+      this.maxRetryAfter = Arguments.requireNonNegative(maxRetryAfter, "maxRetryAfter");
       return this;
     }
 

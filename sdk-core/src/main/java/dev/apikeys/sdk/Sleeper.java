@@ -1,8 +1,8 @@
 package dev.apikeys.sdk;
 
+import dev.apikeys.sdk.internal.timer.SdkTimer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Waits between retries without blocking a thread: the returned future completes when the wait
@@ -21,12 +21,18 @@ public interface Sleeper {
   CompletableFuture<Void> sleep(Duration duration);
 
   /**
-   * Returns the default sleeper, which schedules on the JDK's shared delayed executor.
+   * Returns the default sleeper. Its waits run on the SDK's one timer thread, which ends when
+   * nothing is pending, so no thread is left behind after the last call.
    *
    * @return the sleeper
    */
   static Sleeper system() {
-    return duration -> CompletableFuture.runAsync(() -> { },
-        CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS));
+    return duration -> {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      SdkTimer.Timeout wait = SdkTimer.shared().schedule(System.nanoTime() + duration.toNanos(),
+          () -> done.complete(null));
+      done.whenComplete((ignored, error) -> wait.cancel());
+      return done;
+    };
   }
 }

@@ -67,7 +67,7 @@ class AsyncTest {
       .options(wireMockConfig().dynamicPort()).build();
 
   private final RecordingSleeper sleeper = RecordingSleeper.immediate();
-  private AsyncApiKeysService keys;
+  private ApiKeysServiceAsync keys;
 
   @BeforeEach
   void setUp() {
@@ -201,7 +201,7 @@ class AsyncTest {
   @Test
   void backoffBlocksNoThreadAndTheCallGoesOnWhenTheWaitIsOver() throws Exception {
     RecordingSleeper manual = RecordingSleeper.manual();
-    AsyncApiKeysService manualKeys = clientOf(server, manual).build().async().apiKeys();
+    ApiKeysServiceAsync manualKeys = clientOf(server, manual).build().async().apiKeys();
     stubInOrder(server, () -> get(urlEqualTo(KEY_PATH)),
         serviceUnavailable(), okJson(key("key_1")));
 
@@ -221,7 +221,7 @@ class AsyncTest {
   @Test
   void cancellingDuringBackoffStopsFurtherAttempts() throws Exception {
     RecordingSleeper manual = RecordingSleeper.manual();
-    AsyncApiKeysService manualKeys = clientOf(server, manual).build().async().apiKeys();
+    ApiKeysServiceAsync manualKeys = clientOf(server, manual).build().async().apiKeys();
     server.stubFor(get(urlEqualTo(KEY_PATH)).willReturn(serviceUnavailable()));
 
     CompletableFuture<ApiKey> call = manualKeys.retrieve("key_1");

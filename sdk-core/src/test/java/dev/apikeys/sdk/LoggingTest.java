@@ -174,7 +174,7 @@ class LoggingTest {
     assertEquals("PATCH /v1/api_key/key_1 attempt 1 request body: {\"name\":\"renamed\"}",
         lines.get(0));
     assertMatches("PATCH /v1/api_key/key_1 -> 500 attempt 1" + ELAPSED
-        + " response body: \\{\"error\":\"oops\"\\}", lines.get(1));
+        + " response body: \\{\"error\": \"oops\"\\}", lines.get(1));
     assertEquals("PATCH /v1/api_key/key_1 attempt 2 request body: {\"name\":\"renamed\"}",
         lines.get(2));
     assertMatches("PATCH /v1/api_key/key_1 -> 200 attempt 2" + ELAPSED + " response body: .*",

@@ -49,7 +49,7 @@ class RawResponseTest {
   static WireMockExtension server = WireMockExtension.newInstance()
       .options(wireMockConfig().dynamicPort()).build();
 
-  private RawApiKeysService raw;
+  private ApiKeysService.WithRawResponse raw;
 
   @BeforeEach
   void setUp() {

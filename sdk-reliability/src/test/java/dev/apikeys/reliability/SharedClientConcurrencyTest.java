@@ -3,7 +3,7 @@ package dev.apikeys.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.apikeys.sdk.ApiKeysClient;
-import dev.apikeys.sdk.AsyncApiKeysService;
+import dev.apikeys.sdk.ApiKeysServiceAsync;
 import dev.apikeys.sdk.errors.NotFoundException;
 import dev.apikeys.sdk.models.ApiKey;
 import dev.apikeys.sdk.models.ApiKeyWithSecret;
@@ -112,7 +112,7 @@ class SharedClientConcurrencyTest {
     List<String> shared = server.seed(SHARED_KEYS);
     long began = System.nanoTime();
     try (ApiKeysClient client = server.clientBuilder().build()) {
-      AsyncApiKeysService keys = client.async().apiKeys();
+      ApiKeysServiceAsync keys = client.async().apiKeys();
       List<CompletableFuture<Void>> lanes = IntStream.range(0, WORKERS)
           .mapToObj(lane -> asyncLane(keys, lane, shared.get(lane / 2))
               .exceptionally(error -> {
@@ -172,7 +172,7 @@ class SharedClientConcurrencyTest {
     }
   }
 
-  private CompletableFuture<Void> asyncLane(AsyncApiKeysService keys, int lane,
+  private CompletableFuture<Void> asyncLane(ApiKeysServiceAsync keys, int lane,
       String sharedId) {
     List<CompletableFuture<ApiKeyWithSecret>> creates = IntStream.range(0, ASYNC_OWN_KEYS)
         .mapToObj(i -> countAsync("create", () -> keys.create(CreateApiKeyParams.builder()
@@ -189,7 +189,7 @@ class SharedClientConcurrencyTest {
             .thenCompose(ignored -> asyncFinish(keys, lane, own)));
   }
 
-  private CompletableFuture<Void> asyncRound(AsyncApiKeysService keys, int lane,
+  private CompletableFuture<Void> asyncRound(ApiKeysServiceAsync keys, int lane,
       List<String> own, int round) {
     List<CompletableFuture<Void>> steps = new ArrayList<>();
     for (int i = 0; i < own.size(); i++) {
@@ -206,7 +206,7 @@ class SharedClientConcurrencyTest {
     return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new));
   }
 
-  private CompletableFuture<Void> asyncFinish(AsyncApiKeysService keys, int lane,
+  private CompletableFuture<Void> asyncFinish(ApiKeysServiceAsync keys, int lane,
       List<String> own) {
     List<CompletableFuture<?>> steps = new ArrayList<>();
     for (int i = 0; i < own.size(); i++) {

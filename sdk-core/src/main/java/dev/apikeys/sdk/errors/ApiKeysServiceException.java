@@ -1,6 +1,6 @@
 package dev.apikeys.sdk.errors;
 
-import dev.apikeys.sdk.internal.ResponseHeaders;
+import dev.apikeys.sdk.internal.transport.ResponseHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +11,11 @@ import java.util.Optional;
  * {@link NotFoundException} 404, {@link ConflictException} 409,
  * {@link UnprocessableEntityException} 422, {@link RateLimitException} 429,
  * {@link InternalServerException} 5xx and {@link UnexpectedStatusException} any other.
+ *
+ * <p>{@link #error()} and the message carry the server's own words whatever the shape of its
+ * body: {@code {"error": ...}}, {@code {"detail": ...}}, FastAPI's validation list (also typed,
+ * in {@link #details()}), {@code {"message": ...}}, RFC 9457 problem details, or a short excerpt
+ * of a text or HTML body.
  *
  * <pre>{@code
  * try {
@@ -23,13 +28,14 @@ import java.util.Optional;
  */
 public class ApiKeysServiceException extends ApiKeysException {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  /** @serial the HTTP status */
+  /** The HTTP status. */
   private final int statusCode;
-  /** @serial the server's error message, or null */
+  /** The server's message, or null. */
   private final String error;
-  /** @serial the raw body */
+  private final transient List<ErrorDetail> details;
+  /** The body, secrets masked. */
   private final String body;
   private final transient Map<String, List<String>> headers;
 
@@ -37,15 +43,30 @@ public class ApiKeysServiceException extends ApiKeysException {
    * Creates an exception for an error response.
    *
    * @param statusCode the HTTP status
-   * @param error the server's {@code error} message, or null when the body had none
-   * @param body the raw body, possibly empty
+   * @param error the server's message, or null when the body had none
+   * @param body the body, secrets masked, possibly empty
    * @param headers the response headers, keys in lower case
    */
   public ApiKeysServiceException(int statusCode, String error, String body,
       Map<String, List<String>> headers) {
+    this(statusCode, error, List.of(), body, headers);
+  }
+
+  /**
+   * Creates an exception for an error response, with the items of the server's validation list.
+   *
+   * @param statusCode the HTTP status
+   * @param error the server's message, or null when the body had none
+   * @param details the items of the server's validation list, possibly empty
+   * @param body the body, secrets masked, possibly empty
+   * @param headers the response headers, keys in lower case
+   */
+  public ApiKeysServiceException(int statusCode, String error, List<ErrorDetail> details,
+      String body, Map<String, List<String>> headers) {
     super(describe(statusCode, error, headers));
     this.statusCode = statusCode;
     this.error = error;
+    this.details = details == null ? List.of() : List.copyOf(details);
     this.body = body == null ? "" : body;
     this.headers = headers == null ? Map.of() : Map.copyOf(headers);
   }
@@ -60,8 +81,8 @@ public class ApiKeysServiceException extends ApiKeysException {
   }
 
   /**
-   * Returns the server's {@code error} message, such as {@code API key not found}, or an empty
-   * string when the body did not carry one.
+   * Returns the server's message, such as {@code API key not found}, or an empty string when
+   * the body did not carry one.
    *
    * @return the server's message
    */
@@ -70,9 +91,20 @@ public class ApiKeysServiceException extends ApiKeysException {
   }
 
   /**
-   * Returns the raw response body, empty when there was none.
+   * Returns the items of the server's validation list (FastAPI's 422 {@code detail} list, or an
+   * {@code errors} list), each with its location and message; empty when the body had none.
+   * Not kept when the exception is serialized.
    *
-   * @return the raw response body, empty when there was none
+   * @return the validation items
+   */
+  public List<ErrorDetail> details() {
+    return details == null ? List.of() : details;
+  }
+
+  /**
+   * Returns the response body, with any secret it held masked; empty when there was none.
+   *
+   * @return the response body
    */
   public String body() {
     return body;

@@ -12,12 +12,26 @@ public class NotFoundException extends ApiKeysServiceException {
    * Creates the exception for a 404 response.
    *
    * @param statusCode the HTTP status
-   * @param error the server's {@code error} message, or null
-   * @param body the raw body
+   * @param error the server's message, or null
+   * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
   public NotFoundException(int statusCode, String error, String body,
       Map<String, List<String>> headers) {
     super(statusCode, error, body, headers);
+  }
+
+  /**
+   * Creates the exception for a 404 response, with the items of the server's validation list.
+   *
+   * @param statusCode the HTTP status
+   * @param error the server's message, or null
+   * @param details the items of the server's validation list, possibly empty
+   * @param body the body, secrets masked
+   * @param headers the response headers, keys in lower case
+   */
+  public NotFoundException(int statusCode, String error, List<ErrorDetail> details, String body,
+      Map<String, List<String>> headers) {
+    super(statusCode, error, details, body, headers);
   }
 }

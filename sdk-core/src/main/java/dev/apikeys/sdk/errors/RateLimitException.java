@@ -14,21 +14,36 @@ public class RateLimitException extends ApiKeysServiceException {
 
   private static final long serialVersionUID = 1L;
 
-  /** @serial the wait the server asked for, or null */
+  /** The wait the server asked for, or null. */
   private final Duration retryAfter;
 
   /**
    * Creates the exception for a 429 response.
    *
    * @param statusCode the HTTP status
-   * @param error the server's {@code error} message, or null
-   * @param body the raw body
+   * @param error the server's message, or null
+   * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    * @param retryAfter the wait the server asked for, or null when it named none
    */
   public RateLimitException(int statusCode, String error, String body,
       Map<String, List<String>> headers, Duration retryAfter) {
-    super(statusCode, error, body, headers);
+    this(statusCode, error, List.of(), body, headers, retryAfter);
+  }
+
+  /**
+   * Creates the exception for a 429 response, with the items of the server's validation list.
+   *
+   * @param statusCode the HTTP status
+   * @param error the server's message, or null
+   * @param details the items of the server's validation list, possibly empty
+   * @param body the body, secrets masked
+   * @param headers the response headers, keys in lower case
+   * @param retryAfter the wait the server asked for, or null when it named none
+   */
+  public RateLimitException(int statusCode, String error, List<ErrorDetail> details,
+      String body, Map<String, List<String>> headers, Duration retryAfter) {
+    super(statusCode, error, details, body, headers);
     this.retryAfter = retryAfter;
   }
 

@@ -1,6 +1,6 @@
 package dev.apikeys.sdk.models;
 
-import dev.apikeys.sdk.internal.Arguments;
+import dev.apikeys.sdk.internal.checks.Arguments;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -177,7 +177,8 @@ public final class ListApiKeysParams {
      * @return this builder
      */
     public Builder after(String after) {
-      this.after = after == null ? null : Arguments.requireNonBlank(after, "after");
+      this.after = after == null ? null
+          : Arguments.requireWellFormed(Arguments.requireNonBlank(after, "after"), "after");
       if (after != null) {
         this.before = null;
       }
@@ -191,7 +192,8 @@ public final class ListApiKeysParams {
      * @return this builder
      */
     public Builder before(String before) {
-      this.before = before == null ? null : Arguments.requireNonBlank(before, "before");
+      this.before = before == null ? null
+          : Arguments.requireWellFormed(Arguments.requireNonBlank(before, "before"), "before");
       if (before != null) {
         this.after = null;
       }

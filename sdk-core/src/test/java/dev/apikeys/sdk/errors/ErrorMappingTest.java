@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.ApiKeysClient;
+import dev.apikeys.sdk.models.ApiKey;
+import dev.apikeys.sdk.models.ApiKeyWithSecret;
 import dev.apikeys.sdk.models.CreateApiKeyParams;
 import dev.apikeys.sdk.models.ListApiKeysParams;
 import dev.apikeys.sdk.models.UpdateApiKeyParams;
@@ -121,16 +123,16 @@ class ErrorMappingTest {
   }
 
   @Test
-  void nonJsonErrorBodyKeepsTheRawBody() {
+  void htmlErrorBodyGivesAShortExcerptAndKeepsTheRawBody() {
     String html = "<html><body>Bad gateway</body></html>";
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(502).withBody(html)));
 
     InternalServerException e = assertThrows(InternalServerException.class,
         () -> client.apiKeys().retrieve("key_1"));
 
-    assertEquals("", e.error());
+    assertEquals("Bad gateway", e.error());
     assertEquals(html, e.body());
-    assertEquals("HTTP 502", e.getMessage());
+    assertEquals("HTTP 502: Bad gateway", e.getMessage());
   }
 
   @Test
@@ -154,21 +156,24 @@ class ErrorMappingTest {
         () -> client.apiKeys().retrieve("key_1"));
 
     assertEquals(200, e.statusCode());
-    assertEquals("{\"id\": \"key_1\", \"name\": ", e.body());
-    assertEquals("the 200 response of GET /v1/api_key/key_1 is not a valid ApiKey",
+    assertEquals("{\"id\":\"key_1\" ...(cut: not valid JSON after this point)", e.body());
+    assertEquals("the 200 response of GET /v1/api_key/key_1 is not a valid ApiKey:"
+        + " JsonEOFException at line 1, column 25; what could be read is in partial()",
         e.getMessage());
+    assertEquals("key_1", e.partial(ApiKey.class).orElseThrow().id());
   }
 
   @Test
-  void missingRequiredFieldIsInvalidResponse() {
+  void missingRequiredFieldFailsOnlyWhenReadNamingTheModelAndTheField() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
         .withBody("{\"id\": \"key_1\"}")));
 
-    InvalidResponseException e = assertThrows(InvalidResponseException.class,
-        () -> client.apiKeys().retrieve("key_1"));
+    ApiKey key = client.apiKeys().retrieve("key_1");
 
-    assertTrue(e.getCause().getMessage().contains("is required but was not set"),
-        e.getCause().getMessage());
+    assertEquals("key_1", key.id());
+    InvalidDataException e = assertThrows(InvalidDataException.class, key::name);
+    assertEquals("ApiKey is not as the API documents it: name is missing or null",
+        e.getMessage());
   }
 
   @Test
@@ -183,16 +188,21 @@ class ErrorMappingTest {
   }
 
   @Test
-  void unreadableCreateResponseNeverShowsTheSecret() {
-    String body = "{\"id\": \"k\", \"key\": \"sk-live-very-secret\", \"restricted\": \"yes\"}";
+  void cutOffCreateResponseMasksTheSecretButStillGivesTheKeyAndItsSecret() {
+    String body = "{\"id\": \"k\", \"key\": \"sk-live-very-secret\", \"restricted\": tr";
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201).withBody(body)));
 
     InvalidResponseException e = assertThrows(InvalidResponseException.class,
         () -> client.apiKeys().create(CreateApiKeyParams.builder().name("ci").build()));
 
-    assertFalse(e.getMessage().contains("sk-live-very-secret"));
+    assertFalse(e.getMessage().contains("sk-live-very-secret"), e.getMessage());
     assertEquals(null, e.getCause());
-    assertEquals(body, e.body());
+    assertEquals("{\"id\":\"k\",\"key\":\"****\" ...(cut: not valid JSON after this point)",
+        e.body());
+    ApiKeyWithSecret partial = e.partial(ApiKeyWithSecret.class).orElseThrow();
+    assertEquals("k", partial.id());
+    assertEquals("sk-live-very-secret", partial.key());
+    assertFalse(partial.toString().contains("sk-live-very-secret"), partial.toString());
   }
 
   @Test

@@ -17,23 +17,52 @@ import net.jqwik.api.Combinators;
  */
 final class ModelArbitraries {
 
-  /** From year -9999 to 99999: past the four-digit years that need no sign. */
+  /** The years RFC 3339 can carry: 0000 to 9999 (a day inside, for any offset). */
   private static final long MIN_SECOND =
-      OffsetDateTime.of(-9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toEpochSecond();
+      OffsetDateTime.of(0, 1, 2, 0, 0, 0, 0, ZoneOffset.UTC).toEpochSecond();
   private static final long MAX_SECOND =
-      OffsetDateTime.of(99_999, 12, 31, 23, 59, 59, 0, ZoneOffset.UTC).toEpochSecond();
-  private static final int MAX_OFFSET_SECONDS = 18 * 3600;
+      OffsetDateTime.of(9999, 12, 30, 23, 59, 59, 0, ZoneOffset.UTC).toEpochSecond();
+  private static final int MAX_OFFSET_MINUTES = 18 * 60;
 
   private ModelArbitraries() {
   }
 
-  /** Any text, every char of plane 0 included (control characters, lone surrogates). */
+  /**
+   * Any well-formed text: every char of plane 0 (control characters included) and surrogate
+   * pairs, but no lone surrogate, which the builders refuse.
+   */
   static Arbitrary<String> texts() {
     return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(20),
-        Arbitraries.strings().all().ofMaxLength(20));
+        Arbitraries.strings().all().ofMaxLength(20).filter(ModelArbitraries::isWellFormed));
   }
 
-  /** Date-times of any offset, from whole seconds to nanoseconds. */
+  /** Texts of one to twenty well-formed characters. */
+  static Arbitrary<String> names() {
+    return Arbitraries.strings().all().ofMinLength(1).ofMaxLength(20)
+        .filter(ModelArbitraries::isWellFormed);
+  }
+
+  /** Texts with at least one lone surrogate, which the builders refuse. */
+  static Arbitrary<String> malformedTexts() {
+    return Combinators.combine(texts(), Arbitraries.chars().range('\uD800', '\uDFFF'),
+        texts()).as((before, surrogate, after) -> before + surrogate + "x" + after)
+        .filter(text -> !isWellFormed(text));
+  }
+
+  static boolean isWellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Date-times RFC 3339 can carry, any offset in whole minutes, whole seconds to nanos. */
   static Arbitrary<OffsetDateTime> dateTimes() {
     Arbitrary<Long> seconds = Arbitraries.oneOf(
         Arbitraries.longs().between(MIN_SECOND, MAX_SECOND),
@@ -43,7 +72,8 @@ final class ModelArbitraries {
         Arbitraries.integers().between(0, 999_999_999));
     Arbitrary<Integer> offsets = Arbitraries.oneOf(Arbitraries.just(0),
         Arbitraries.integers().between(-72, 72).map(quarters -> quarters * 900),
-        Arbitraries.integers().between(-MAX_OFFSET_SECONDS, MAX_OFFSET_SECONDS));
+        Arbitraries.integers().between(-MAX_OFFSET_MINUTES, MAX_OFFSET_MINUTES)
+            .map(minutes -> minutes * 60));
     return Combinators.combine(seconds, nanos, offsets).as((second, nano, offset) ->
         OffsetDateTime.ofInstant(Instant.ofEpochSecond(second, nano),
             ZoneOffset.ofTotalSeconds(offset)));
@@ -118,7 +148,7 @@ final class ModelArbitraries {
 
   /** Valid create params: permissions only on a restricted key. */
   static Arbitrary<CreateApiKeyParams> createParams() {
-    return Combinators.combine(Arbitraries.strings().all().ofMinLength(1).ofMaxLength(20),
+    return Combinators.combine(names(),
         texts().injectNull(0.5), Arbitraries.of(true, false).injectNull(0.3),
         permissionValueLists().injectNull(0.3), dateTimes().injectNull(0.5))
         .as((name, description, restricted, permissions, expiresAt) ->
@@ -131,8 +161,7 @@ final class ModelArbitraries {
 
   /** Valid update params: permissions unless {@code restricted} is false. */
   static Arbitrary<UpdateApiKeyParams> updateParams() {
-    return Combinators.combine(Arbitraries.strings().all().ofMinLength(1).ofMaxLength(20)
-            .injectNull(0.4), texts().injectNull(0.5),
+    return Combinators.combine(names().injectNull(0.4), texts().injectNull(0.5),
         Arbitraries.of(true, false).injectNull(0.4), permissionValueLists().injectNull(0.4),
         expiries())
         .as((name, description, restricted, permissions, expiry) -> {

@@ -158,6 +158,32 @@ class ParamsPropertiesTest {
   }
 
   @Property
+  void aLoneSurrogateIsRefusedInEveryTextNamingTheField(
+      @ForAll("malformedTexts") String malformed) {
+    assertRefused("name", () -> CreateApiKeyParams.builder().name(malformed));
+    assertRefused("description", () -> UpdateApiKeyParams.builder().description(malformed));
+    assertRefused("permissionValues[0]",
+        () -> UpdateApiKeyParams.builder().permissionValues(List.of(malformed)));
+    assertRefused("after", () -> ListApiKeysParams.builder().after(malformed));
+    assertRefused("before", () -> ListApiKeysParams.builder().before(malformed));
+    assertRefused("description", () -> ApiKeyInput.builder().description(malformed));
+    assertRefused("flatPermissionsList[0]",
+        () -> ApiKeyInput.builder().flatPermissionsList(List.of(malformed)));
+  }
+
+  private static void assertRefused(String field, Runnable setter) {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        setter::run);
+    assertTrue(error.getMessage().startsWith(field + " must be well-formed Unicode text"),
+        error.getMessage());
+  }
+
+  @Provide
+  Arbitrary<String> malformedTexts() {
+    return ModelArbitraries.malformedTexts();
+  }
+
+  @Property
   void everyPermissionRoundTripsThroughItsValue(@ForAll Permission permission) {
     assertEquals(permission, Permission.fromValue(permission.value()));
     assertEquals(Optional.of(permission), Permission.find(permission.value()));

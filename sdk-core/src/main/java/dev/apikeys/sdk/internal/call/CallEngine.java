@@ -1,0 +1,176 @@
+package dev.apikeys.sdk.internal.call;
+
+import dev.apikeys.sdk.LogLevel;
+import dev.apikeys.sdk.RawResponse;
+import dev.apikeys.sdk.RequestOptions;
+import dev.apikeys.sdk.errors.ApiKeysIoException;
+import dev.apikeys.sdk.internal.ClientOptions;
+import dev.apikeys.sdk.internal.SdkVersion;
+import dev.apikeys.sdk.internal.errors.ErrorMapping;
+import dev.apikeys.sdk.internal.errors.Failures;
+import dev.apikeys.sdk.internal.json.JsonCodec;
+import dev.apikeys.sdk.internal.logging.LoggingTransport;
+import dev.apikeys.sdk.internal.retry.RetryingTransport;
+import dev.apikeys.sdk.internal.timer.SdkTimer;
+import dev.apikeys.sdk.internal.transport.HttpCall;
+import dev.apikeys.sdk.internal.transport.HttpResult;
+import dev.apikeys.sdk.internal.transport.HttpTransport;
+import dev.apikeys.sdk.internal.transport.JdkHttpTransport;
+import dev.apikeys.sdk.internal.transport.LimitingTransport;
+import dev.apikeys.sdk.internal.transport.RedirectingTransport;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one call, blocking or async, for one client: applies the client's and the call's
+ * options, sends it through the transport layers (assembled here, once per client: retry,
+ * redirects, logging, the limit of requests in flight, the JDK), maps an error status to its
+ * exception and reads the answer. The generated services are thin views of it.
+ */
+public final class CallEngine {
+
+  /** The name of the {@link System.Logger} the SDK logs to. */
+  public static final String LOGGER_NAME = "dev.apikeys.sdk";
+
+  private final ClientOptions options;
+  private final HttpTransport transport;
+  private final String baseUrl;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * Creates the engine of a client, assembling its transport layers.
+   *
+   * @param options the client's settled settings
+   */
+  public CallEngine(ClientOptions options) {
+    this.options = options;
+    this.baseUrl = options.baseUri().toString();
+    this.transport = assemble(options);
+    SdkTimer.shared().clientOpened();
+  }
+
+  private static HttpTransport assemble(ClientOptions options) {
+    Map<String, String> fixed = new LinkedHashMap<>();
+    fixed.put("Authorization", "Bearer " + options.token());
+    fixed.put("Accept", "application/json");
+    fixed.put("User-Agent", SdkVersion.USER_AGENT);
+    SdkTimer timer = SdkTimer.shared();
+    HttpTransport transport = new JdkHttpTransport(options.http().client(), fixed,
+        options.http().owned(), timer);
+    transport = new LimitingTransport(transport, options.limiter(), timer);
+    Logger logger = System.getLogger(LOGGER_NAME);
+    LogLevel logLevel = options.logLevel();
+    Level level = logLevel == LogLevel.OFF ? Level.DEBUG : Level.INFO;
+    transport = new LoggingTransport(transport, logger, level, logLevel == LogLevel.DEBUG);
+    transport = new RedirectingTransport(transport);
+    return new RetryingTransport(transport, options.retryPolicy(), options.sleeper(),
+        options.clock());
+  }
+
+  /**
+   * Runs the call on this thread; an interrupt abandons it and keeps the interrupt flag.
+   *
+   * @param call the call
+   * @param <T> what it answers with
+   * @return the answer with its HTTP details
+   */
+  public <T> RawResponse<T> await(Call<T> call) {
+    requireOpen();
+    HttpCall httpCall = toHttpCall(call);
+    HttpResult result;
+    try {
+      result = transport.execute(httpCall);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiKeysIoException(httpCall.describe()
+          + " was interrupted; the call was abandoned", e);
+    } catch (IOException | RuntimeException e) {
+      throw Failures.of(httpCall.describe(), e);
+    }
+    return respond(call, httpCall, result);
+  }
+
+  /**
+   * Starts the call; cancelling the future cancels the attempt or wait under way. The future
+   * fails with the SDK's own exception.
+   *
+   * @param call the call
+   * @param <T> what it answers with
+   * @return the answer with its HTTP details, to come
+   */
+  public <T> CompletableFuture<RawResponse<T>> async(Call<T> call) {
+    requireOpen();
+    HttpCall httpCall = toHttpCall(call);
+    return Futures.map(transport.send(httpCall), result -> respond(call, httpCall, result),
+        error -> Failures.of(httpCall.describe(), error));
+  }
+
+  /** Refuses further calls; calls in flight finish. */
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      options.http().release();
+      SdkTimer.shared().clientClosed();
+    }
+  }
+
+  /**
+   * Returns whether {@link #close()} was called.
+   *
+   * @return whether the engine is closed
+   */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  private void requireOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("this ApiKeysClient is closed");
+    }
+  }
+
+  private <T> RawResponse<T> respond(Call<T> call, HttpCall sent, HttpResult result) {
+    if (!result.isSuccess()) {
+      throw ErrorMapping.toException(result, sent.uri(), options.clock());
+    }
+    return RawResponse.of(result.status(), result.headers(),
+        ResponseReader.read(call, sent, result));
+  }
+
+  private HttpCall toHttpCall(Call<?> call) {
+    RequestOptions callOptions = call.options();
+    Operation operation = call.operation();
+    String accountId = callOptions.accountId().orElse(options.accountId());
+    Map<String, String> headers;
+    if (options.headers().isEmpty() && callOptions.headers().isEmpty() && accountId == null
+        && !operation.idempotencyKey()) {
+      headers = Map.of();
+    } else {
+      Map<String, String> merged = new LinkedHashMap<>(options.headers());
+      merged.putAll(callOptions.headers());
+      if (accountId != null) {
+        merged.put("x-account-id", accountId);
+      }
+      if (operation.idempotencyKey()) {
+        merged.put("Idempotency-Key",
+            callOptions.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString()));
+      }
+      headers = Collections.unmodifiableMap(merged);
+    }
+    byte[] body = call.body() == null ? null : JsonCodec.write(call.body());
+    Duration callTimeout = callOptions.callTimeout().orElse(options.callTimeout());
+    return new HttpCall(operation.operationId(), operation.method(),
+        URI.create(baseUrl + call.path() + call.query()), operation.pathTemplate(),
+        call.path(), headers, body, callOptions.timeout().orElse(options.timeout()),
+        callOptions.maxRetries().orElse(options.retryPolicy().maxRetries()),
+        callTimeout == null ? null : options.clock().instant().plus(callTimeout), 1);
+  }
+}

@@ -1,0 +1,151 @@
+package dev.apikeys.sdk.internal.errors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apikeys.sdk.errors.ErrorDetail;
+import dev.apikeys.sdk.internal.json.JsonCodec;
+import dev.apikeys.sdk.internal.json.SecretMask;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The server's words in an error body, whatever its common shape: {@code {"error": "..."}}
+ * (or an object with a {@code message}), {@code {"detail": "..."}}, FastAPI's validation list
+ * {@code {"detail": [{"loc", "msg", "type"}]}}, {@code {"message": "..."}}, RFC 9457 problem
+ * details ({@code title}, {@code detail}), {@code {"errors": [...]}}; plain text and HTML give a
+ * short excerpt, tags and secrets removed.
+ *
+ * @param message the message, empty when the body had none
+ * @param details the validation items, empty when the body had none
+ */
+public record ErrorBody(String message, List<ErrorDetail> details) {
+
+  /** The longest excerpt of a text body kept as a message. */
+  static final int MAX_EXCERPT = 200;
+
+  private static final ErrorBody NONE = new ErrorBody("", List.of());
+  private static final Pattern HTML_TITLE =
+      Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
+  private static final Pattern HTML_DROPPED =
+      Pattern.compile("(?is)<(script|style|head)[^>]*>.*?</\\1>");
+  private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+
+  /**
+   * Reads the server's message from a body.
+   *
+   * @param body the decoded body
+   * @return the message and details
+   */
+  public static ErrorBody parse(byte[] body) {
+    if (body.length == 0) {
+      return NONE;
+    }
+    JsonNode tree = JsonCodec.readTreeOrNull(body);
+    if (tree == null) {
+      return new ErrorBody(excerpt(new String(body, StandardCharsets.UTF_8)), List.of());
+    }
+    if (tree.isTextual()) {
+      return new ErrorBody(excerpt(tree.asText()), List.of());
+    }
+    return tree.isObject() ? fromObject(tree) : NONE;
+  }
+
+  private static ErrorBody fromObject(JsonNode object) {
+    JsonNode detail = object.get("detail");
+    if (detail != null && detail.isArray()) {
+      List<ErrorDetail> details = details(detail);
+      return new ErrorBody(details.stream().map(ErrorDetail::toString)
+          .collect(Collectors.joining("; ")), details);
+    }
+    JsonNode title = object.get("title");
+    if (title != null && title.isTextual() && detail != null && detail.isTextual()) {
+      return new ErrorBody(title.asText() + ": " + detail.asText(), List.of());
+    }
+    for (String field : List.of("error", "detail", "message", "title", "error_description")) {
+      String text = text(object.get(field));
+      if (!text.isEmpty()) {
+        return new ErrorBody(text, List.of());
+      }
+    }
+    JsonNode errors = object.get("errors");
+    if (errors != null && errors.isArray()) {
+      List<ErrorDetail> details = details(errors);
+      return new ErrorBody(details.stream().map(ErrorDetail::toString)
+          .collect(Collectors.joining("; ")), details);
+    }
+    return NONE;
+  }
+
+  /** A field's message: text as it is; an object's own message; anything else as JSON. */
+  private static String text(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return "";
+    }
+    if (node.isTextual()) {
+      return node.asText();
+    }
+    if (node.isObject()) {
+      for (String field : List.of("message", "detail", "msg", "title")) {
+        JsonNode inner = node.get(field);
+        if (inner != null && inner.isTextual()) {
+          return inner.asText();
+        }
+      }
+    }
+    return SecretMask.mask(node.toString());
+  }
+
+  private static List<ErrorDetail> details(JsonNode items) {
+    List<ErrorDetail> details = new ArrayList<>();
+    for (JsonNode item : items) {
+      if (!item.isObject()) {
+        details.add(new ErrorDetail(List.of(), text(item), ""));
+        continue;
+      }
+      List<String> location = new ArrayList<>();
+      JsonNode loc = item.has("loc") ? item.get("loc") : item.get("field");
+      if (loc != null && loc.isArray()) {
+        loc.forEach(part -> location.add(part.asText()));
+      } else if (loc != null && loc.isValueNode()) {
+        location.add(loc.asText());
+      }
+      String message = text(item.has("msg") ? item.get("msg") : item.get("message"));
+      if (message.isEmpty()) {
+        message = text(item.get("detail"));
+      }
+      JsonNode type = item.has("type") ? item.get("type") : item.get("code");
+      details.add(new ErrorDetail(location, message,
+          type == null || type.isNull() ? "" : type.asText()));
+    }
+    return details;
+  }
+
+  /** A short, single-line excerpt of a text or HTML body, with tags and secrets removed. */
+  static String excerpt(String text) {
+    String plain = text;
+    if (looksLikeHtml(text)) {
+      Matcher title = HTML_TITLE.matcher(text);
+      plain = title.find() ? title.group(1)
+          : TAG.matcher(HTML_DROPPED.matcher(text).replaceAll(" ")).replaceAll(" ");
+    }
+    plain = SecretMask.mask(plain).replaceAll("\\s+", " ").strip();
+    StringBuilder safe = new StringBuilder(Math.min(plain.length(), MAX_EXCERPT + 3));
+    plain.codePoints().limit(MAX_EXCERPT)
+        .map(c -> Character.isISOControl(c) ? ' ' : c)
+        .forEach(safe::appendCodePoint);
+    if (plain.codePointCount(0, plain.length()) > MAX_EXCERPT) {
+      safe.append("...");
+    }
+    return safe.toString();
+  }
+
+  private static boolean looksLikeHtml(String text) {
+    String start = text.stripLeading().toLowerCase(Locale.ROOT);
+    return start.startsWith("<!doctype html") || start.startsWith("<html")
+        || start.startsWith("<head") || start.startsWith("<body") || start.startsWith("<h1");
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The SDK's one timer thread, for body deadlines and waits between retries; it runs only while
+ * something is pending.
+ */
+package dev.apikeys.sdk.internal.timer;
