@@ -87,6 +87,7 @@ final class FastApiApp {
     return Map.of(
         "PYTHONPATH", SOURCES.toString(),
         "PYTHONUNBUFFERED", "1",
+        "PYTHONDONTWRITEBYTECODE", "1",
         "APP_SEED_KEYS", Integer.toString(seedKeys),
         "APP_DATETIMES", naiveDatetimes ? "naive" : "aware",
         "APP_UNRESTRICTED_PERMISSIONS", naiveDatetimes ? "null" : "empty",

@@ -26,8 +26,9 @@ final class Prerequisites {
    */
   static final Path PYTHON = Path.of(System.getProperty("interop.python", "/usr/bin/python3"));
 
-  private static final String INSTALL = "apt-get install -y python3-fastapi python3-uvicorn"
-      + " python3-hypercorn nginx-light openssl";
+  /** How to install the Debian packages of every stack. */
+  static final String APT_INSTALL = "apt-get install -y python3-fastapi python3-uvicorn"
+      + " python3-hypercorn nginx-light openssl (or scripts/install-interop-servers.sh)";
 
   private static final Map<String, Boolean> CHECKED = new ConcurrentHashMap<>();
   private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
@@ -43,9 +44,10 @@ final class Prerequisites {
    */
   static void requirePython(String packages, String... modules) {
     String imports = String.join(", ", modules);
-    boolean present = CHECKED.computeIfAbsent(imports,
-        key -> Files.isExecutable(PYTHON) && succeeds(PYTHON.toString(), "-c", "import " + key));
-    require(present, PYTHON + " cannot import " + imports + " (Debian packages " + packages + ")");
+    boolean present = Files.isExecutable(PYTHON)
+        && succeeds(PYTHON.toString(), "-c", "import " + imports);
+    require(present, PYTHON + " cannot import " + imports + " (Debian packages " + packages + ")",
+        APT_INSTALL);
   }
 
   /**
@@ -56,16 +58,18 @@ final class Prerequisites {
    */
   static void requireExecutable(Path executable, String debianPackage) {
     require(Files.isExecutable(executable),
-        executable + " is missing (Debian package " + debianPackage + ")");
+        executable + " is missing (Debian package " + debianPackage + ")", APT_INSTALL);
   }
 
-  private static void require(boolean present, String problem) {
-    boolean required = Boolean.parseBoolean(System.getenv(REQUIRED_VARIABLE));
-    if (!present && !required && WARNED.add(problem)) {
-      // Surefire shows no reason for a class skipped in beforeAll: say it once on the console.
-      System.err.println("[interop] " + skipMessage(problem));
-    }
-    require(present, problem, required);
+  /**
+   * Requires a command that exits with 0.
+   *
+   * @param problem what is missing when it does not
+   * @param install how to install it
+   * @param command the command
+   */
+  static void requireCommand(String problem, String install, String... command) {
+    require(succeeds(command), problem, install);
   }
 
   /**
@@ -73,36 +77,48 @@ final class Prerequisites {
    *
    * @param present whether it is there
    * @param problem what is missing, for the message
+   * @param install how to install it, for the message
    * @param required whether to fail instead of skipping
    * @throws org.opentest4j.TestAbortedException if it is missing and not required
    * @throws IllegalStateException if it is missing and required
    */
-  static void require(boolean present, String problem, boolean required) {
+  static void require(boolean present, String problem, String install, boolean required) {
     if (present) {
       return;
     }
+    String message = "interop tests need real servers: " + problem + ". Install with: "
+        + install;
     if (required) {
-      throw new IllegalStateException(
-          message(problem) + " (" + REQUIRED_VARIABLE + "=true: failing)");
+      throw new IllegalStateException(message + " (" + REQUIRED_VARIABLE + "=true: failing)");
     }
-    Assumptions.abort(skipMessage(problem));
+    Assumptions.abort(message + " (skipped; " + REQUIRED_VARIABLE + "=true fails instead)");
   }
 
-  private static String skipMessage(String problem) {
-    return message(problem) + " (skipped; " + REQUIRED_VARIABLE + "=true fails instead)";
+  private static void require(boolean present, String problem, String install) {
+    boolean required = Boolean.parseBoolean(System.getenv(REQUIRED_VARIABLE));
+    try {
+      require(present, problem, install, required);
+    } catch (RuntimeException e) {
+      if (!required && WARNED.add(problem)) {
+        // Surefire shows no reason for a class skipped in beforeAll: say it once.
+        System.err.println("[interop] " + e.getMessage());
+      }
+      throw e;
+    }
   }
 
-  private static String message(String problem) {
-    return "interop tests need real servers: " + problem + ". Install them with: " + INSTALL;
-  }
-
+  /** Runs a command once per JVM and tells whether it exited with 0. */
   private static boolean succeeds(String... command) {
+    return CHECKED.computeIfAbsent(String.join("\u0000", command), key -> run(command));
+  }
+
+  private static boolean run(String... command) {
     try {
       Process process = new ProcessBuilder(List.of(command))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .start();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         return false;
       }

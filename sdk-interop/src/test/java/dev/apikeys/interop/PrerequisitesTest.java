@@ -9,31 +9,31 @@ import org.opentest4j.TestAbortedException;
 /** A missing server skips the interop tests, or fails them when they are required. */
 class PrerequisitesTest {
 
-  private static final String INSTALL = "Install them with: apt-get install -y python3-fastapi"
-      + " python3-uvicorn python3-hypercorn nginx-light openssl";
+  private static final String MISSING = "interop tests need real servers: /usr/sbin/nginx is"
+      + " missing. Install with: apt-get install -y nginx-light";
 
   @Test
   void aMissingServerSkipsWithTheCommandThatInstallsIt() {
-    TestAbortedException skipped = assertThrows(TestAbortedException.class,
-        () -> Prerequisites.require(false, "/usr/sbin/nginx is missing", false));
+    TestAbortedException skipped = assertThrows(TestAbortedException.class, () ->
+        Prerequisites.require(false, "/usr/sbin/nginx is missing", "apt-get install -y"
+            + " nginx-light", false));
 
-    assertEquals("interop tests need real servers: /usr/sbin/nginx is"
-        + " missing. " + INSTALL + " (skipped; APIKEYS_INTEROP_REQUIRED=true fails instead)",
+    assertEquals(MISSING + " (skipped; APIKEYS_INTEROP_REQUIRED=true fails instead)",
         skipped.getMessage());
   }
 
   @Test
   void aMissingServerFailsWhenTheServersAreRequired() {
-    IllegalStateException failed = assertThrows(IllegalStateException.class,
-        () -> Prerequisites.require(false, "/usr/sbin/nginx is missing", true));
+    IllegalStateException failed = assertThrows(IllegalStateException.class, () ->
+        Prerequisites.require(false, "/usr/sbin/nginx is missing", "apt-get install -y"
+            + " nginx-light", true));
 
-    assertEquals("interop tests need real servers: /usr/sbin/nginx is missing. " + INSTALL
-        + " (APIKEYS_INTEROP_REQUIRED=true: failing)", failed.getMessage());
+    assertEquals(MISSING + " (APIKEYS_INTEROP_REQUIRED=true: failing)", failed.getMessage());
   }
 
   @Test
   void aPresentServerIsNeitherSkippedNorFailed() {
-    Prerequisites.require(true, "nothing", true);
-    Prerequisites.require(true, "nothing", false);
+    Prerequisites.require(true, "nothing", "nothing", true);
+    Prerequisites.require(true, "nothing", "nothing", false);
   }
 }

@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A server run as a child process on a port of 127.0.0.1: started, awaited until the port
@@ -122,17 +125,25 @@ final class ServerProcess implements AutoCloseable {
     return log;
   }
 
-  /** Stops the server: SIGTERM, then SIGKILL if it has not exited within 10 s. */
+  /**
+   * Stops the server and the processes it started (a launcher such as npx leaves its child
+   * running otherwise): SIGTERM, then SIGKILL to any that has not exited within 10 s.
+   */
   @Override
   public void close() {
-    process.destroy();
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(0, process.toHandle());
+    all.forEach(ProcessHandle::destroy);
     try {
-      if (!process.waitFor(SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly().waitFor(SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS);
+      for (ProcessHandle handle : all) {
+        handle.onExit().get(SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (InterruptedException e) {
-      process.destroyForcibly();
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Killed below.
+    } finally {
+      all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
   }
 
