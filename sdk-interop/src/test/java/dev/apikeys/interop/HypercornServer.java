@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The FastAPI app on Debian's hypercorn 0.13: HTTP/2 over TLS (ALPN {@code h2}, then
  * {@code http/1.1}) with a throwaway certificate and at most 100 concurrent streams a
- * connection. Its configuration, certificate, output and access log (one line a request:
- * {@code METHOD URI HTTP/2 STATUS}) go to {@code target/interop/<TestClass>-hypercorn/}.
+ * connection. Its configuration, certificate, output and {@link AccessLog} go to
+ * {@code target/interop/<TestClass>-hypercorn/}.
  */
 final class HypercornServer extends ServerExtension {
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * Debian's nginx 1.22 as an HTTPS and HTTP/2 reverse proxy in front of the FastAPI app on
  * uvicorn: at most 100 concurrent streams a connection, and JSON compressed with gzip when the
  * client asks for it. Its configuration (written by {@link #start(String)}), certificate, logs
- * and access log ({@code METHOD URI PROTOCOL STATUS BYTES gzip=RATIO}) go to
+ * and {@link AccessLog} (with {@code BYTES gzip=RATIO} after the status) go to
  * {@code target/interop/<TestClass>-nginx/}.
  */
 final class NginxProxy extends ServerExtension {

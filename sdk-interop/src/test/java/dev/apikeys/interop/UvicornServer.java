@@ -14,7 +14,7 @@ final class UvicornServer extends ServerExtension {
    * HTTP/1.1 only. The SDK's own client offers an {@code h2c} upgrade on plain http, which
    * uvicorn 0.17 answers with 400 (issue 10; {@code UvicornQuirksTest} shows it); pinning
    * HTTP/1.1 here lets the other tests show the SDK's other gaps one by one.
-   * {@code UvicornApiKeysTest.theSdksDefaultClientTalksToUvicorn} covers the default client.
+   * {@code UvicornApiKeysTest.theSdksOwnHttpClientTalksToUvicorn} covers the default client.
    */
   static final HttpClient HTTP_1_1 =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
