@@ -1,0 +1,133 @@
+package dev.apikeys.interop;
+
+import dev.apikeys.sdk.ApiKeysClient;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's nginx 1.22 as an HTTPS and HTTP/2 reverse proxy in front of the FastAPI app on
+ * uvicorn: at most 100 concurrent streams a connection, and JSON compressed with gzip when the
+ * client asks for it. Its configuration (written by {@link #start(String)}), certificate, logs
+ * and {@link AccessLog} (with {@code BYTES gzip=RATIO} after the status) go to
+ * {@code target/interop/<TestClass>-nginx/}.
+ */
+final class NginxProxy extends ServerExtension {
+
+  /** Where Debian's nginx is. */
+  static final Path NGINX = Path.of("/usr/sbin/nginx");
+
+  /** The most streams a client may open at once on one connection. */
+  static final int MAX_CONCURRENT_STREAMS = 100;
+
+  private final UvicornServer upstream;
+  private ServerProcess process;
+  private int port;
+  private HttpClient httpClient;
+  private AccessLog accessLog;
+
+  NginxProxy(FastApiApp app) {
+    this.upstream = new UvicornServer(app);
+  }
+
+  @Override
+  void start(String name) {
+    Prerequisites.requireExecutable(NGINX, "nginx-light");
+    Path folder = ServerProcess.OUTPUT.resolve(name + "-nginx").toAbsolutePath();
+    SelfSignedCertificate certificate = SelfSignedCertificate.create(folder);
+    httpClient = certificate.httpClient();
+    upstream.start(name + "-nginx/upstream");
+    port = ServerProcess.freePort();
+    ServerProcess.createParents(folder.resolve("tmp/client_body"));
+    accessLog = new AccessLog(folder.resolve("access.log"));
+    Path config =
+        ServerProcess.write(folder.resolve("nginx.conf"), configuration(folder, certificate));
+    process = ServerProcess.start(name + "-nginx/nginx", List.of(NGINX.toString(),
+        "-p", folder.toString(), "-c", config.toString(),
+        "-e", folder.resolve("error.log").toString()), Map.of(), port);
+  }
+
+  private String configuration(Path folder, SelfSignedCertificate certificate) {
+    String backend = upstream.baseUrl().substring("http://".length());
+    return """
+        daemon off;
+        worker_processes 1;
+        pid %1$s/nginx.pid;
+        error_log %1$s/error.log notice;
+        events { worker_connections 1024; }
+        http {
+          log_format interop '%7$s$request_method $request_uri $server_protocol $status'
+                             ' $body_bytes_sent gzip=$gzip_ratio';
+          access_log %1$s/access.log interop;
+          client_body_temp_path %1$s/tmp/client_body;
+          proxy_temp_path %1$s/tmp/proxy;
+          fastcgi_temp_path %1$s/tmp/fastcgi;
+          uwsgi_temp_path %1$s/tmp/uwsgi;
+          scgi_temp_path %1$s/tmp/scgi;
+          gzip on;
+          gzip_types application/json;
+          upstream app {
+            server %2$s;
+            keepalive 16;
+          }
+          server {
+            listen 127.0.0.1:%3$d ssl http2;
+            ssl_certificate %4$s;
+            ssl_certificate_key %5$s;
+            http2_max_concurrent_streams %6$d;
+            location / {
+              proxy_pass http://app;
+              proxy_http_version 1.1;
+              proxy_set_header Connection "";
+              proxy_set_header Host $host;
+              proxy_max_temp_file_size 0;
+            }
+          }
+        }
+        """.formatted(folder, backend, port, certificate.certificate(),
+        certificate.privateKey(), MAX_CONCURRENT_STREAMS, AccessLog.MARKER);
+  }
+
+  @Override
+  void stop() {
+    if (process != null) {
+      process.close();
+    }
+    upstream.shutdown();
+  }
+
+  @Override
+  String baseUrl() {
+    return "https://127.0.0.1:" + port;
+  }
+
+  @Override
+  ApiKeysClient.Builder clientBuilder() {
+    return ApiKeysClient.builder().baseUrl(baseUrl()).token(FastApiApp.ADMIN_TOKEN)
+        .httpClient(httpClient);
+  }
+
+  @Override
+  RawHttp raw() {
+    return new RawHttp(httpClient, baseUrl(), FastApiApp.ADMIN_TOKEN);
+  }
+
+  /**
+   * Returns nginx's access log.
+   *
+   * @return nginx's access log
+   */
+  AccessLog accessLog() {
+    return accessLog;
+  }
+
+  /**
+   * Returns the uvicorn server behind the proxy, reachable directly over plain HTTP/1.1.
+   *
+   * @return the uvicorn server behind the proxy
+   */
+  UvicornServer upstream() {
+    return upstream;
+  }
+}
