@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apikeys.sdk.ApiKeysClient;
-import dev.apikeys.sdk.RawApiKeysService;
+import dev.apikeys.sdk.ApiKeysService;
 import dev.apikeys.sdk.RawResponse;
 import dev.apikeys.sdk.models.CreateApiKeyParams;
 import dev.apikeys.sdk.models.ListApiKeysParams;
@@ -30,7 +30,7 @@ class PrismTest {
   @Test
   void everyRequestOfTheSdkKeepsToTheDocument() {
     ApiKeysClient client = PRISM.client().withOptions(b -> b.accountId("acct_1"));
-    RawApiKeysService raw = client.apiKeys().withRawResponse();
+    ApiKeysService.WithRawResponse raw = client.apiKeys().withRawResponse();
 
     List<RawResponse<?>> responses = List.of(
         raw.list(ListApiKeysParams.builder().limit(1000).order(SortOrder.DESC).after(ID)
