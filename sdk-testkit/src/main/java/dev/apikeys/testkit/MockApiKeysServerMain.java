@@ -82,11 +82,13 @@ public final class MockApiKeysServerMain {
     List<String> lines = List.of(
         "Mock API Keys server listening on " + server.baseUrl(),
         "  admin token:                  " + MockApiKeysServer.ADMIN_TOKEN,
-        "  restricted token, api_keys.*: " + MockApiKeysServer.RESTRICTED_TOKEN,
+        "  restricted token, api_keys.*: " + MockApiKeysServer.RESTRICTED_TOKEN
+            + " (a key outside the store: updates no key)",
         "  restricted token, no access:  " + MockApiKeysServer.FORBIDDEN_TOKEN,
         "  unknown token (401):          " + MockApiKeysServer.UNKNOWN_TOKEN,
         "  default account:              " + MockApiKeysServer.DEFAULT_ACCOUNT_ID,
         "  seeded keys:                  " + seedRange(seed),
+        "The secret of every key you create is a token too, with that key's permissions.",
         "Stop with Ctrl+C.");
     lines.forEach(out::println);
   }

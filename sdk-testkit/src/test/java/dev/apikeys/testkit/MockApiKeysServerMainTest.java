@@ -21,11 +21,13 @@ class MockApiKeysServerMainTest {
       assertEquals(String.join(System.lineSeparator(),
           "Mock API Keys server listening on " + server.baseUrl(),
           "  admin token:                  sk-test-admin",
-          "  restricted token, api_keys.*: sk-test-restricted",
+          "  restricted token, api_keys.*: sk-test-restricted"
+              + " (a key outside the store: updates no key)",
           "  restricted token, no access:  sk-test-forbidden",
           "  unknown token (401):          sk-test-unknown",
           "  default account:              acct_default",
           "  seeded keys:                  2 (key_0001 to key_0002)",
+          "The secret of every key you create is a token too, with that key's permissions.",
           "Stop with Ctrl+C.", ""), printed.toString(StandardCharsets.UTF_8));
       assertEquals(200, new RawApi(server).get(RawApi.KEYS + "key_0002").send().statusCode());
     }
