@@ -33,6 +33,19 @@ class MockApiKeysServerMainTest {
     }
   }
 
+  @Test
+  void aPortInUseIsNamedWithWhatToDo() {
+    try (MockApiKeysServer running = MockApiKeysServer.builder().build().start()) {
+      String port = String.valueOf(running.port());
+
+      IllegalStateException thrown = assertThrows(IllegalStateException.class,
+          () -> MockApiKeysServerMain.start(new String[] {"--port", port}, System.out));
+
+      assertEquals("The mock server cannot listen on port " + port
+          + ": Address already in use; choose another port with --port N", thrown.getMessage());
+    }
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "--port         | --port needs a number",
