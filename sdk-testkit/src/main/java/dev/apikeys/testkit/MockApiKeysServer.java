@@ -27,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>What it does:
  * <ul>
  *   <li>Serves {@code GET/POST /v1/api_key/} and {@code GET/PATCH/DELETE /v1/api_key/{id}} as
- *       the API document describes; other paths answer 404, other methods 405.</li>
+ *       the API document describes, and seed 002's {@code PATCH /apikeys/{id}} on the same
+ *       keys; other paths answer 404, other methods 405.</li>
  *   <li>Lists oldest first ({@code order=asc}) by {@code created_date}, then id; {@code limit}
  *       defaults to {@value #DEFAULT_LIMIT}. A cursor ({@code after} or {@code before}) must be
  *       the id of a key of the account, deleted ones included, else the answer is 400; both
@@ -38,19 +39,54 @@ import java.util.concurrent.CompletableFuture;
  *   <li>Replays the first result for a repeated {@code Idempotency-Key} in the same account
  *       (with an {@code Idempotent-Replayed: true} header) and answers 409 when the key comes
  *       with another body.</li>
- *   <li>Authenticates {@link #ADMIN_TOKEN}, {@link #RESTRICTED_TOKEN}, {@link #FORBIDDEN_TOKEN}
- *       and the tokens added with the {@link Builder}; every other token answers 401.</li>
+ *   <li>Authenticates {@link #ADMIN_TOKEN}, {@link #RESTRICTED_TOKEN}, {@link #FORBIDDEN_TOKEN},
+ *       the tokens added with the {@link Builder}, and the secret of every key in the store
+ *       (seeded or created, until it is deleted or expires); every other token answers
+ *       401.</li>
  *   <li>Checks requests in this order: path and method (404, 405), token (401), permission
- *       (403), query and body (400), the key's existence (404), then the rules that depend on
- *       the stored key (400). A body must be a JSON object with only the fields of the API
- *       (another field is a 400, as a likely typo); {@code permissions} keep their first
+ *       and account (403), query and body (400), the key's existence (404), then the rules
+ *       that depend on the stored key (400, and 403 for what an API key may not give). A body
+ *       must be a JSON object with only the fields of the API (another field is a 400, as a
+ *       likely typo); permissions must be among the 61 values of the API document (400
+ *       {@code "Invalid permissions provided: ..."} otherwise) and keep their first
  *       occurrence's order without duplicates; date-times come back in UTC.</li>
  *   <li>Gives every response an {@code x-request-id} header.</li>
  * </ul>
  *
+ * <p>Who may do what. An administrator token may do everything. Every other token is an API
+ * key's token, and follows seed 002's rules and one more, that a key never gives more than it
+ * has:
+ * <ul>
+ *   <li>A restricted key needs the matching permission: {@code api_keys.view} to list and
+ *       retrieve, {@code api_keys.create}, {@code api_keys.update}, {@code api_keys.delete}
+ *       (else 403). An unrestricted key has them all.</li>
+ *   <li>It updates its own key only, on either update endpoint: {@code "API keys cannot update
+ *       other API keys"} (403) for any other id. {@link #RESTRICTED_TOKEN} and the tokens of
+ *       {@link Builder#restrictedToken} belong to keys outside the store, so they update no key;
+ *       to test a key that updates itself, create a key and use its secret as the token.</li>
+ *   <li>What it creates, or makes of its own key, has no more than the key has: a restricted
+ *       key creates only restricted keys, with permissions among its own, and expiring no later
+ *       than itself (403 otherwise).</li>
+ *   <li>A stored key's secret works in the key's own account: requests without
+ *       {@code x-account-id} use it, and naming another account is a 403. Keys created with
+ *       such a token have the creator of the token's key as {@code creator_id}.</li>
+ * </ul>
+ *
+ * <p>Seed 002's {@code PATCH /apikeys/{id}} takes {@code ApiKeyInput} and answers
+ * {@code {"success": true}}: {@code description} replaces the description;
+ * {@code flatPermissionsList} is the complete list of permissions and the key becomes
+ * restricted to it (an unrestricted key too; make a key unrestricted again with
+ * {@code PATCH /v1/api_key/{id}}); {@code expiresAt} set to a date-time sets the expiry, set to
+ * {@code null} or {@code ""} removes it, and left out leaves it as it is. The changes show in
+ * {@code GET /v1/api_key/{id}}. Permission ids outside the 61 values, such as seed 002's own
+ * example {@code readApplications}, answer 400 {@code "Invalid permissions provided: ..."}:
+ * the API document's {@code ApiKey} could not list them.
+ *
  * <p>Ids are {@code key_0001}, {@code key_0002} and so on, in the order keys are seeded or
  * created, across accounts. Created keys take their {@code created_date} from the builder's
- * clock, to the millisecond, and a secret derived from their account and id.
+ * clock, to the millisecond, and a secret derived from their account and id. A key's secret
+ * stops working as a token (401) when the key is deleted, or when the builder's clock reaches
+ * its {@code expires_at}.
  *
  * <pre>{@code
  * try (MockApiKeysServer server = MockApiKeysServer.builder().seed(3).build().start();
@@ -69,7 +105,9 @@ public final class MockApiKeysServer implements AutoCloseable {
 
   /**
    * A token of a restricted API key with {@code api_keys.view}, {@code api_keys.create},
-   * {@code api_keys.update} and {@code api_keys.delete}, so it may do everything.
+   * {@code api_keys.update} and {@code api_keys.delete}, which is not in the store: it may list,
+   * retrieve and delete keys, and create restricted keys with permissions among those four, in
+   * any account; it updates no key (403, as API keys cannot update other API keys).
    */
   public static final String RESTRICTED_TOKEN = "sk-test-restricted";
 
@@ -82,7 +120,10 @@ public final class MockApiKeysServer implements AutoCloseable {
   /** The {@code creator_id} of keys that an administrator token creates, and of seeded keys. */
   public static final String ADMIN_USER_ID = "user_admin";
 
-  /** The {@code creator_id} of keys that a restricted token creates. */
+  /**
+   * The {@code creator_id} of keys that {@link #RESTRICTED_TOKEN} or a token of
+   * {@link Builder#restrictedToken} creates.
+   */
   public static final String RESTRICTED_USER_ID = "user_restricted";
 
   /** The account of requests without an {@code x-account-id} header. */
@@ -269,10 +310,11 @@ public final class MockApiKeysServer implements AutoCloseable {
     private final Map<String, Caller> callers = new LinkedHashMap<>();
 
     private Builder() {
-      callers.put(ADMIN_TOKEN, new Caller(ADMIN_USER_ID, true, List.of()));
-      callers.put(RESTRICTED_TOKEN, new Caller(RESTRICTED_USER_ID, false, List.of(
+      callers.put(ADMIN_TOKEN, Caller.administrator(ADMIN_USER_ID));
+      callers.put(RESTRICTED_TOKEN, Caller.restrictedKey(RESTRICTED_USER_ID, List.of(
           "api_keys.view", "api_keys.create", "api_keys.update", "api_keys.delete")));
-      callers.put(FORBIDDEN_TOKEN, new Caller(RESTRICTED_USER_ID, false, List.of("calls.view")));
+      callers.put(FORBIDDEN_TOKEN,
+          Caller.restrictedKey(RESTRICTED_USER_ID, List.of("calls.view")));
     }
 
     private Builder(Builder source) {
@@ -331,14 +373,16 @@ public final class MockApiKeysServer implements AutoCloseable {
      * @throws IllegalArgumentException if the token is blank or {@link #UNKNOWN_TOKEN}
      */
     public Builder adminToken(String token) {
-      callers.put(checkToken(token), new Caller(ADMIN_USER_ID, true, List.of()));
+      callers.put(checkToken(token), Caller.administrator(ADMIN_USER_ID));
       return this;
     }
 
     /**
-     * Adds a token of a restricted API key with these permissions; it may list and retrieve
-     * with {@code api_keys.view}, create with {@code api_keys.create}, and so on. The keys it
-     * creates have {@link #RESTRICTED_USER_ID} as {@code creator_id}.
+     * Adds a token of a restricted API key with these permissions, like
+     * {@link #RESTRICTED_TOKEN}: a key that is not in the store, so it updates no key. It may
+     * list and retrieve with {@code api_keys.view}, create restricted keys with permissions
+     * among its own with {@code api_keys.create}, and delete with {@code api_keys.delete}. The
+     * keys it creates have {@link #RESTRICTED_USER_ID} as {@code creator_id}.
      *
      * @param token the bearer token, as a client sends it
      * @param permissions permission values such as {@code "api_keys.view"}, not checked
@@ -347,8 +391,8 @@ public final class MockApiKeysServer implements AutoCloseable {
      */
     public Builder restrictedToken(String token, Collection<String> permissions) {
       Objects.requireNonNull(permissions, "permissions");
-      callers.put(checkToken(token), new Caller(RESTRICTED_USER_ID, false,
-          List.copyOf(permissions)));
+      callers.put(checkToken(token),
+          Caller.restrictedKey(RESTRICTED_USER_ID, List.copyOf(permissions)));
       return this;
     }
 
@@ -372,8 +416,7 @@ public final class MockApiKeysServer implements AutoCloseable {
     private static String checkToken(String token) {
       Objects.requireNonNull(token, "token");
       if (token.isBlank() || token.strip().equals(UNKNOWN_TOKEN)) {
-        throw new IllegalArgumentException(
-            "token must not be blank nor UNKNOWN_TOKEN; was: '" + token + "'");
+        throw new IllegalArgumentException("token must not be blank nor UNKNOWN_TOKEN");
       }
       return token.strip();
     }

@@ -1,5 +1,6 @@
 package dev.apikeys.testkit;
 
+import static dev.apikeys.testkit.RawApi.ACCOUNT_KEYS;
 import static dev.apikeys.testkit.RawApi.KEYS;
 import static dev.apikeys.testkit.RawApi.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,21 +33,32 @@ class AuthorizationTest {
     this.api = new RawApi(server);
   }
 
-  /** Each operation, with the status it answers when allowed. */
+  /**
+   * Each operation, with the status it answers an administrator, and the one it answers a
+   * key's token with the matching permission: API keys cannot update other API keys, and the
+   * keys of these tokens are not in the store.
+   */
   enum Operation {
-    LIST("api_keys.view", 200, api -> api.get(KEYS)),
-    CREATE("api_keys.create", 201, api -> api.post(KEYS, "{\"name\": \"x\"}")),
-    RETRIEVE("api_keys.view", 200, api -> api.get(KEYS + "key_0001")),
-    UPDATE("api_keys.update", 200, api -> api.patch(KEYS + "key_0001", "{\"name\": \"x\"}")),
-    DELETE("api_keys.delete", 204, api -> api.delete(KEYS + "key_0001"));
+    LIST("api_keys.view", 200, 200, api -> api.get(KEYS)),
+    CREATE("api_keys.create", 201, 201,
+        api -> api.post(KEYS, "{\"name\": \"x\", \"restricted\": true}")),
+    RETRIEVE("api_keys.view", 200, 200, api -> api.get(KEYS + "key_0001")),
+    UPDATE("api_keys.update", 200, 403,
+        api -> api.patch(KEYS + "key_0001", "{\"name\": \"x\"}")),
+    ACCOUNT_UPDATE("api_keys.update", 200, 403, api -> api.patch(ACCOUNT_KEYS + "key_0001",
+        "{\"description\": \"x\", \"flatPermissionsList\": []}")),
+    DELETE("api_keys.delete", 204, 204, api -> api.delete(KEYS + "key_0001"));
 
     final String permission;
-    final int allowedStatus;
+    final int adminStatus;
+    final int keyStatus;
     final Function<RawApi, RawApi.Call> call;
 
-    Operation(String permission, int allowedStatus, Function<RawApi, RawApi.Call> call) {
+    Operation(String permission, int adminStatus, int keyStatus,
+        Function<RawApi, RawApi.Call> call) {
       this.permission = permission;
-      this.allowedStatus = allowedStatus;
+      this.adminStatus = adminStatus;
+      this.keyStatus = keyStatus;
       this.call = call;
     }
   }
@@ -93,14 +105,20 @@ class AuthorizationTest {
 
   @ParameterizedTest
   @EnumSource(Operation.class)
-  void administratorsAndFullyPermittedKeysMayDoEverything(Operation operation) {
-    for (String token : List.of(MockApiKeysServer.ADMIN_TOKEN, "tok-admin-2",
-        MockApiKeysServer.RESTRICTED_TOKEN)) {
+  void administratorsMayDoEverything(Operation operation) {
+    for (String token : List.of(MockApiKeysServer.ADMIN_TOKEN, "tok-admin-2")) {
       server.reset();
       server.seed(2);
-      assertEquals(operation.allowedStatus,
+      assertEquals(operation.adminStatus,
           operation.call.apply(api).token(token).send().statusCode(), token);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void theRestrictedTokenMayDoAllButUpdateOtherKeys(Operation operation) {
+    assertEquals(operation.keyStatus, operation.call.apply(api)
+        .token(MockApiKeysServer.RESTRICTED_TOKEN).send().statusCode());
   }
 
   @ParameterizedTest
@@ -110,7 +128,7 @@ class AuthorizationTest {
         "tok-create", "api_keys.create", "tok-update", "api_keys.update",
         "tok-delete", "api_keys.delete");
     permissionOfToken.forEach((token, permission) -> {
-      int expected = permission.equals(operation.permission) ? operation.allowedStatus : 403;
+      int expected = permission.equals(operation.permission) ? operation.keyStatus : 403;
       assertEquals(expected, operation.call.apply(api).token(token).send().statusCode(), token);
     });
   }

@@ -58,12 +58,24 @@ class CreateApiKeyTest extends SpecCheckedTest {
   }
 
   @Test
-  void restrictedTokenCreatesAsItsUser() {
-    HttpResponse<String> response = api.post(KEYS, "{\"name\": \"by key\"}")
+  void restrictedTokenCreatesRestrictedKeysAsItsUser() {
+    HttpResponse<String> response = api.post(KEYS, "{\"name\": \"by key\","
+        + " \"restricted\": true, \"permissions\": [\"api_keys.view\"]}")
         .token(MockApiKeysServer.RESTRICTED_TOKEN).send();
 
     assertEquals(201, response.statusCode());
     assertEquals("user_restricted", tree(response.body()).get("creator_id").textValue());
+  }
+
+  @Test
+  void restrictedTokenCannotCreateWiderKeys() {
+    assertError(403, "A restricted API key cannot make a key unrestricted",
+        api.post(KEYS, "{\"name\": \"x\"}").token(MockApiKeysServer.RESTRICTED_TOKEN).send());
+    assertError(403, "An API key cannot give permissions it does not have: calls.view",
+        api.post(KEYS, "{\"name\": \"x\", \"restricted\": true,"
+            + " \"permissions\": [\"calls.view\", \"api_keys.view\"]}")
+            .token(MockApiKeysServer.RESTRICTED_TOKEN).send());
+    assertEquals(2, tree(api.get(KEYS).send().body()).get("data").size());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.apikeys.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,13 +22,31 @@ class MockApiKeysServerMainTest {
       assertEquals(String.join(System.lineSeparator(),
           "Mock API Keys server listening on " + server.baseUrl(),
           "  admin token:                  sk-test-admin",
-          "  restricted token, api_keys.*: sk-test-restricted",
+          "  restricted token, api_keys.*: sk-test-restricted"
+              + " (a key outside the store: updates no key)",
           "  restricted token, no access:  sk-test-forbidden",
           "  unknown token (401):          sk-test-unknown",
           "  default account:              acct_default",
           "  seeded keys:                  2 (key_0001 to key_0002)",
+          "The secret of every key you create is a token too, with that key's permissions.",
           "Stop with Ctrl+C.", ""), printed.toString(StandardCharsets.UTF_8));
       assertEquals(200, new RawApi(server).get(RawApi.KEYS + "key_0002").send().statusCode());
+    }
+  }
+
+  @Test
+  void aPortInUseIsNamedWithWhatToDo() {
+    try (MockApiKeysServer running = MockApiKeysServer.builder().build().start()) {
+      String port = String.valueOf(running.port());
+
+      IllegalStateException thrown = assertThrows(IllegalStateException.class,
+          () -> MockApiKeysServerMain.start(new String[] {"--port", port}, System.out));
+
+      // The middle is the operating system's words, such as "Address already in use".
+      assertTrue(thrown.getMessage().startsWith(
+          "The mock server cannot listen on port " + port + ": "), thrown.getMessage());
+      assertTrue(thrown.getMessage().endsWith("; choose another port with --port N"),
+          thrown.getMessage());
     }
   }
 

@@ -162,10 +162,10 @@ class MockApiKeysServerTest extends SpecCheckedTest {
         assertThrows(IllegalArgumentException.class, () -> builder.port(65_536)).getMessage());
     assertEquals("seed must be 0 or more; was: -1",
         assertThrows(IllegalArgumentException.class, () -> builder.seed(-1)).getMessage());
-    assertEquals("token must not be blank nor UNKNOWN_TOKEN; was: 'sk-test-unknown'",
+    assertEquals("token must not be blank nor UNKNOWN_TOKEN",
         assertThrows(IllegalArgumentException.class,
             () -> builder.adminToken(MockApiKeysServer.UNKNOWN_TOKEN)).getMessage());
-    assertEquals("token must not be blank nor UNKNOWN_TOKEN; was: ' '",
+    assertEquals("token must not be blank nor UNKNOWN_TOKEN",
         assertThrows(IllegalArgumentException.class,
             () -> builder.restrictedToken(" ", List.of())).getMessage());
     assertEquals("count must be 0 or more; was: -2",

@@ -18,6 +18,9 @@ final class RawApi {
 
   static final String KEYS = "/v1/api_key/";
 
+  /** The prefix of seed 002's {@code PATCH /apikeys/{id}}. */
+  static final String ACCOUNT_KEYS = "/apikeys/";
+
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5))

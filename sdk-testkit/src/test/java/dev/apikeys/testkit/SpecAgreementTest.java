@@ -1,5 +1,6 @@
 package dev.apikeys.testkit;
 
+import static dev.apikeys.testkit.RawApi.ACCOUNT_KEYS;
 import static dev.apikeys.testkit.RawApi.KEYS;
 import static dev.apikeys.testkit.RawApi.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,7 +70,17 @@ class SpecAgreementTest extends SpecCheckedTest {
         Arguments.of(400, SimpleRequest.Builder.patch(KEYS + "key_0001")
             .withBody("{\"expires_at\": \"soon\"}")),
         Arguments.of(400, SimpleRequest.Builder.post(KEYS)
-            .withHeader("Idempotency-Key", "k".repeat(256)).withBody("{\"name\": \"x\"}")));
+            .withHeader("Idempotency-Key", "k".repeat(256)).withBody("{\"name\": \"x\"}")),
+        Arguments.of(400, SimpleRequest.Builder.patch(ACCOUNT_KEYS + "key_0001")
+            .withBody("{\"flatPermissionsList\": []}")),
+        Arguments.of(400, SimpleRequest.Builder.patch(ACCOUNT_KEYS + "key_0001")
+            .withBody("{\"description\": \"d\"}")),
+        Arguments.of(400, SimpleRequest.Builder.patch(ACCOUNT_KEYS + "key_0001")
+            .withBody("{\"description\": \"d\", \"flatPermissionsList\": [1]}")),
+        Arguments.of(400, SimpleRequest.Builder.patch(ACCOUNT_KEYS + "key_0001").withBody(
+            "{\"description\": \"d\", \"flatPermissionsList\": [], \"expiresAt\": \"soon\"}")),
+        Arguments.of(400, SimpleRequest.Builder.patch(ACCOUNT_KEYS + "key_0001").withBody(
+            "{\"description\": \"d\", \"flatPermissionsList\": [], \"surprise\": 1}")));
   }
 
   @ParameterizedTest
@@ -79,6 +90,30 @@ class SpecAgreementTest extends SpecCheckedTest {
         .build();
 
     assertTrue(SpecContract.validateRequest(built).hasErrors());
+    assertEquals(status, send(built).statusCode());
+  }
+
+  /**
+   * Where seed 002 says more than the document can: permission ids are plain strings in
+   * {@code ApiKeyInput}, but only the 61 permissions are valid (the operation's documented
+   * 400); and {@code expiresAt} may be empty, which {@code format: date-time} cannot say.
+   */
+  static Stream<Arguments> requestsOnlyTheSeedJudges() {
+    return Stream.of(
+        Arguments.of(false, 400, "{\"description\": \"d\","
+            + " \"flatPermissionsList\": [\"readApplications\"]}"),
+        Arguments.of(true, 200, "{\"description\": \"d\", \"flatPermissionsList\": [],"
+            + " \"expiresAt\": \"\"}"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("requestsOnlyTheSeedJudges")
+  void serverFollowsTheSeedWhereTheDocumentCannotSayIt(boolean validatorRejects, int status,
+      String body) {
+    Request built = SimpleRequest.Builder.patch(ACCOUNT_KEYS + "key_0001").withBody(body)
+        .withAuthorization(BEARER).withContentType("application/json").build();
+
+    assertEquals(validatorRejects, SpecContract.validateRequest(built).hasErrors());
     assertEquals(status, send(built).statusCode());
   }
 
@@ -94,6 +129,19 @@ class SpecAgreementTest extends SpecCheckedTest {
     assertTrue(validateAnswer(retrieve, key.deepCopy().without("permissions").toString())
         .hasErrors());
     assertTrue(validateAnswer(retrieve, key.deepCopy().putNull("description").toString())
+        .hasErrors());
+  }
+
+  @Test
+  void validatorCatchesASuccessReplyThatDriftsFromTheSpec() {
+    Request update = SimpleRequest.Builder.patch(ACCOUNT_KEYS + "key_0001")
+        .withBody("{\"description\": \"d\", \"flatPermissionsList\": []}")
+        .withAuthorization(BEARER).withContentType("application/json").build();
+
+    assertFalse(validateAnswer(update, send(update).body()).hasErrors());
+    assertTrue(validateAnswer(update, "{}").hasErrors());
+    assertTrue(validateAnswer(update, "{\"success\": \"yes\"}").hasErrors());
+    assertTrue(validateAnswer(update, "{\"success\": true, \"id\": \"key_0001\"}")
         .hasErrors());
   }
 

@@ -1,6 +1,7 @@
 package dev.apikeys.examples.readme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.models.ApiKey;
@@ -9,14 +10,23 @@ import dev.apikeys.sdk.models.CreateApiKeyParams;
 import dev.apikeys.sdk.models.Permission;
 import dev.apikeys.sdk.models.UpdateApiKeyParams;
 import dev.apikeys.testkit.MockApiKeysServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's quickstart, compiled and run against the testkit. */
+/**
+ * The README's quickstart, compiled and run against the testkit; what it prints is captured
+ * and checked instead of reaching the build's output.
+ */
 class QuickstartTest {
 
   @Test
   void quickstartRuns() {
+    PrintStream console = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     try (MockApiKeysServer server = MockApiKeysServer.builder().build().start()) {
       // From here on, the README's quickstart (with the testkit's URL and token).
       try (ApiKeysClient client = ApiKeysClient.builder()
@@ -28,7 +38,7 @@ class QuickstartTest {
             .restricted(true)
             .permissions(Permission.CALLS_VIEW)
             .build());
-        System.out.println("secret, shown once: " + created.key());
+        String secret = created.key();   // shown only here: keep it in your secret store
 
         ApiKey updated = client.apiKeys().update(created.id(), UpdateApiKeyParams.builder()
             .name("ci-bot")
@@ -36,10 +46,14 @@ class QuickstartTest {
             .build());
         System.out.println(updated.name() + " " + updated.permissions());
 
-        assertEquals("ci-bot", updated.name());
+        assertTrue(secret.startsWith("sk-mock-"), "a secret of the testkit");
         assertEquals(List.of(Permission.CALLS_VIEW, Permission.CALLS_CREATE),
             updated.permissions());
       }
+    } finally {
+      System.setOut(console);
     }
+    assertEquals("ci-bot [calls.view, calls.create]" + System.lineSeparator(),
+        printed.toString(StandardCharsets.UTF_8));
   }
 }

@@ -25,11 +25,9 @@ final class ApiKeysEndpoint {
     try {
       Route route = Route.of(request.getMethod().getName(), request.getUrl());
       Caller caller = authenticate(request.getHeader("Authorization"));
-      String permission = route.operation().permission();
-      if (!caller.may(permission)) {
-        throw ApiError.of(403, "User does not have the required permissions: " + permission);
-      }
-      return dispatch(route, accountOf(request), caller, request);
+      String account = accountOf(request, caller);
+      authorize(route, caller);
+      return dispatch(route, account, caller, request);
     } catch (ApiError error) {
       return Reply.error(error);
     }
@@ -42,7 +40,12 @@ final class ApiKeysEndpoint {
       case CREATE -> create(account, caller, request);
       case RETRIEVE -> Reply.json(200, KeyJson.key(store.retrieve(account, route.keyId())));
       case UPDATE -> Reply.json(200, KeyJson.key(store.update(account, route.keyId(),
-          KeyChanges.from(KeyRules.object(request.getBody(), KeyRules.KEY_FIELDS)))));
+          KeyChanges.from(KeyRules.object(request.getBody(), KeyRules.KEY_FIELDS)), caller)));
+      case ACCOUNT_UPDATE -> {
+        store.update(account, route.keyId(), KeyChanges.fromApiKeyInput(
+            KeyRules.object(request.getBody(), KeyRules.API_KEY_INPUT_FIELDS)), caller);
+        yield Reply.json(200, KeyJson.success());
+      }
       case DELETE -> {
         store.delete(account, route.keyId());
         yield Reply.empty(204);
@@ -53,11 +56,29 @@ final class ApiKeysEndpoint {
   private Reply create(String account, Caller caller, Request request) {
     String idempotencyKey = idempotencyKey(request.getHeader("Idempotency-Key"));
     ObjectNode body = KeyRules.object(request.getBody(), KeyRules.KEY_FIELDS);
-    KeyStore.Created created =
-        store.create(account, caller, NewKey.from(body), idempotencyKey, body);
+    NewKey fields = NewKey.from(body);
+    if (!caller.administrator()) {
+      caller.key().checkGives(fields.restricted(), fields.permissions(), fields.expiresAt());
+    }
+    KeyStore.Created created = store.create(account, caller, fields, idempotencyKey, body);
     Map<String, String> headers =
         created.replayed() ? Map.of("Idempotent-Replayed", "true") : Map.of();
     return new Reply(201, headers, KeyJson.keyWithSecret(created.key()));
+  }
+
+  /**
+   * Checks the operation's permission, then seed 002's rule that only account administrators
+   * update API keys: an API key's token may update its own key only.
+   */
+  private static void authorize(Route route, Caller caller) {
+    String permission = route.operation().permission();
+    if (!caller.may(permission)) {
+      throw ApiError.of(403, "User does not have the required permissions: " + permission);
+    }
+    if (route.operation().updatesAKey() && !caller.administrator()
+        && !caller.key().is(route.keyId())) {
+      throw ApiError.of(403, "API keys cannot update other API keys");
+    }
   }
 
   private Caller authenticate(String authorization) {
@@ -65,16 +86,34 @@ final class ApiKeysEndpoint {
         || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       throw ApiError.of(401, "User not authenticated: no Bearer token");
     }
-    Caller caller = callers.get(authorization.substring(BEARER.length()).trim());
+    String token = authorization.substring(BEARER.length()).trim();
+    Caller caller = callers.get(token);
+    if (caller == null) {
+      caller = store.authenticate(token);
+    }
     if (caller == null) {
       throw ApiError.of(401, "User not authenticated: unknown token");
     }
     return caller;
   }
 
-  private String accountOf(Request request) {
-    String account = request.getHeader("x-account-id");
-    return account == null || account.isBlank() ? defaultAccount : account;
+  /**
+   * The account of the request: its {@code x-account-id}, else the stored key's own account for
+   * a stored key's token, else the default one.
+   *
+   * @throws ApiError 403 when a stored key's token names another account
+   */
+  private String accountOf(Request request, Caller caller) {
+    String named = request.getHeader("x-account-id");
+    boolean none = named == null || named.isBlank();
+    String own = caller.administrator() ? null : caller.key().account();
+    if (own == null) {
+      return none ? defaultAccount : named;
+    }
+    if (!none && !named.equals(own)) {
+      throw ApiError.of(403, "API keys cannot access other accounts");
+    }
+    return own;
   }
 
   private static String idempotencyKey(String value) {

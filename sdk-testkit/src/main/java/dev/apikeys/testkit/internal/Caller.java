@@ -4,23 +4,64 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Who a bearer token stands for: an account administrator, who may do everything, or a
- * restricted API key, which may do what its permissions allow.
+ * Who a bearer token stands for: an account administrator, who may do everything, or an API
+ * key, which may do what its {@link KeyLimits} allow. Immutable.
  *
- * @param id the user or key id, shown as {@code creator_id} of the keys it creates
- * @param administrator whether the caller is an account administrator
- * @param permissions the permissions of a restricted caller; ignored for an administrator
+ * <p>Not public API: use {@code dev.apikeys.testkit.MockApiKeysServer.Builder}.
  */
-public record Caller(String id, boolean administrator, List<String> permissions) {
+public final class Caller {
 
-  /** Copies the permissions and checks that nothing is null. */
-  public Caller {
-    Objects.requireNonNull(id, "id");
-    permissions = List.copyOf(permissions);
+  private final String userId;
+  private final KeyLimits key;
+
+  private Caller(String userId, KeyLimits key) {
+    this.userId = Objects.requireNonNull(userId, "userId");
+    this.key = key;
+  }
+
+  /**
+   * Returns an account administrator.
+   *
+   * @param userId the {@code creator_id} of the keys it creates
+   * @return the caller
+   */
+  public static Caller administrator(String userId) {
+    return new Caller(userId, null);
+  }
+
+  /**
+   * Returns the token of a restricted API key that is not in the store: it may do what its
+   * permissions allow, in any account, but update no stored key.
+   *
+   * @param userId the {@code creator_id} of the keys it creates
+   * @param permissions the key's permissions, as sent on the wire
+   * @return the caller
+   */
+  public static Caller restrictedKey(String userId, List<String> permissions) {
+    return new Caller(userId, KeyLimits.unstored(permissions));
+  }
+
+  /** The token of a stored key: it acts for the key's creator, in the key's account. */
+  static Caller storedKey(String account, StoredKey key) {
+    return new Caller(key.creatorId(), KeyLimits.of(account, key));
+  }
+
+  /** The {@code creator_id} of the keys this caller creates. */
+  String userId() {
+    return userId;
+  }
+
+  boolean administrator() {
+    return key == null;
+  }
+
+  /** What an API key's token is limited to; null for an administrator. */
+  KeyLimits key() {
+    return key;
   }
 
   /** Returns whether this caller may use an operation that needs {@code permission}. */
   boolean may(String permission) {
-    return administrator || permissions.contains(permission);
+    return administrator() || key.allows(permission);
   }
 }

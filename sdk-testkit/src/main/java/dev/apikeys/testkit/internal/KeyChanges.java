@@ -22,4 +22,22 @@ record KeyChanges(
         KeyRules.bool(body, "restricted"), KeyRules.permissions(body),
         body.has("expires_at"), KeyRules.expiresAt(body, true));
   }
+
+  /**
+   * Reads and checks seed 002's {@code ApiKeyInput}: {@code description} replaces the
+   * description; {@code flatPermissionsList} is the complete list of permissions, and a key
+   * given a list is restricted to it; {@code expiresAt} null or empty removes the expiry, and
+   * an absent one leaves it.
+   *
+   * @throws ApiError 400 for a missing required field, a wrong type or an unknown permission
+   */
+  static KeyChanges fromApiKeyInput(ObjectNode body) {
+    String description = KeyRules.requiredText(body, "description");
+    List<String> permissions = KeyRules.permissions(body, "flatPermissionsList");
+    if (permissions == null) {
+      throw ApiError.badRequest("flatPermissionsList is required");
+    }
+    return new KeyChanges(null, description, true, permissions, body.has("expiresAt"),
+        KeyRules.expiresAtOrNever(body));
+  }
 }

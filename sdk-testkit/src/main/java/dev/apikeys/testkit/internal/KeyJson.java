@@ -38,6 +38,11 @@ final class KeyJson {
     return write(node);
   }
 
+  /** Seed 002's {@code SuccessResponse}: {@code {"success": true}}. */
+  static String success() {
+    return write(JSON.createObjectNode().put("success", true));
+  }
+
   /** An {@code ErrorBody}. */
   static String error(String message) {
     return write(JSON.createObjectNode().put("error", message));

@@ -25,6 +25,10 @@ final class KeyRules {
   static final Set<String> KEY_FIELDS =
       Set.of("name", "description", "restricted", "permissions", "expires_at");
 
+  /** The fields of seed 002's {@code ApiKeyInput}. */
+  static final Set<String> API_KEY_INPUT_FIELDS =
+      Set.of("description", "expiresAt", "flatPermissionsList");
+
   static final String PERMISSIONS_NEED_RESTRICTED =
       "Permissions can only be set on restricted API keys";
 
@@ -78,6 +82,15 @@ final class KeyRules {
     return value.textValue();
   }
 
+  /** Returns a string field that must be present. */
+  static String requiredText(ObjectNode body, String field) {
+    String value = text(body, field);
+    if (value == null) {
+      throw ApiError.badRequest(field + " is required");
+    }
+    return value;
+  }
+
   /** Returns the {@code name} field, null when absent, and rejects an empty name. */
   static String name(ObjectNode body) {
     String name = text(body, "name");
@@ -106,18 +119,27 @@ final class KeyRules {
    * @throws ApiError 400 naming every value that is not a known permission
    */
   static List<String> permissions(ObjectNode body) {
-    JsonNode value = body.get("permissions");
+    return permissions(body, "permissions");
+  }
+
+  /**
+   * Returns a field of permissions without duplicates, in the order given; null when absent.
+   *
+   * @throws ApiError 400 naming every value that is not one of the 61 permissions
+   */
+  static List<String> permissions(ObjectNode body, String field) {
+    JsonNode value = body.get(field);
     if (value == null) {
       return null;
     }
     if (!value.isArray()) {
-      throw ApiError.badRequest("permissions must be an array of strings");
+      throw ApiError.badRequest(field + " must be an array of strings");
     }
     Set<String> given = new LinkedHashSet<>();
     List<String> unknown = new ArrayList<>();
     for (JsonNode element : value) {
       if (!element.isTextual()) {
-        throw ApiError.badRequest("permissions must be an array of strings");
+        throw ApiError.badRequest(field + " must be an array of strings");
       }
       String permission = element.textValue();
       if (!KNOWN_PERMISSIONS.contains(permission)) {
@@ -137,16 +159,31 @@ final class KeyRules {
     if (value == null || (nullable && value.isNull())) {
       return null;
     }
-    String expected = nullable ? "an ISO-8601 date-time with an offset, or null"
-        : "an ISO-8601 date-time with an offset";
+    return dateTime(value, "expires_at must be an ISO-8601 date-time with an offset"
+        + (nullable ? ", or null" : ""));
+  }
+
+  /**
+   * Returns seed 002's {@code expiresAt}: null when it is null or empty, which mean that the key
+   * never expires. The caller tells an absent field apart.
+   */
+  static Instant expiresAtOrNever(ObjectNode body) {
+    JsonNode value = body.get("expiresAt");
+    if (value == null || value.isNull() || (value.isTextual() && value.textValue().isEmpty())) {
+      return null;
+    }
+    return dateTime(value,
+        "expiresAt must be an ISO-8601 date-time with an offset, null or empty");
+  }
+
+  private static Instant dateTime(JsonNode value, String rule) {
     if (!value.isTextual()) {
-      throw ApiError.badRequest("expires_at must be " + expected);
+      throw ApiError.badRequest(rule);
     }
     try {
       return OffsetDateTime.parse(value.textValue()).toInstant();
     } catch (DateTimeParseException e) {
-      throw ApiError.badRequest(
-          "expires_at must be " + expected + "; was: '" + value.textValue() + "'");
+      throw ApiError.badRequest(rule + "; was: '" + value.textValue() + "'");
     }
   }
 }

@@ -35,7 +35,12 @@ final class KeyStore {
   private final Clock clock;
   private final Map<String, Map<String, StoredKey>> accounts = new HashMap<>();
   private final Map<String, Replay> replays = new HashMap<>();
+  private final Map<String, KeyRef> bySecret = new HashMap<>();
   private int lastNumber;
+
+  /** Where a key is: its account and id. */
+  private record KeyRef(String account, String id) {
+  }
 
   /** A create that an {@code Idempotency-Key} will replay: its body and its result. */
   private record Replay(JsonNode body, StoredKey created) {
@@ -62,6 +67,23 @@ final class KeyStore {
     List<StoredKey> later = live(ordered.subList(start, ordered.size()));
     int size = Math.min(query.limit(), later.size());
     return new Page(later.subList(0, size), later.size() > size);
+  }
+
+  /**
+   * Returns the caller that a key's secret stands for, or null when no key has it.
+   *
+   * @throws ApiError 401 when the key has expired
+   */
+  synchronized Caller authenticate(String secret) {
+    KeyRef ref = bySecret.get(secret);
+    StoredKey key = ref == null ? null : accounts.get(ref.account()).get(ref.id());
+    if (key == null || key.deleted()) {
+      return null;
+    }
+    if (key.expiresAt() != null && !key.expiresAt().isAfter(clock.instant())) {
+      throw ApiError.of(401, "User not authenticated: API key expired");
+    }
+    return Caller.storedKey(ref.account(), key);
   }
 
   synchronized StoredKey retrieve(String account, String id) {
@@ -91,17 +113,29 @@ final class KeyStore {
     }
     String id = nextId();
     StoredKey key = new StoredKey(id, fields.name(), fields.description(),
-        clock.instant().truncatedTo(ChronoUnit.MILLIS), secretFor(account, id), caller.id(),
-        fields.restricted(), fields.permissions(), fields.expiresAt(), false);
-    keysOf(account).put(id, key);
+        clock.instant().truncatedTo(ChronoUnit.MILLIS), secretFor(account, id),
+        caller.userId(), fields.restricted(), fields.permissions(), fields.expiresAt(), false);
+    put(account, key);
     if (replayKey != null) {
       replays.put(replayKey, new Replay(body, key));
     }
     return new Created(key, false);
   }
 
-  synchronized StoredKey update(String account, String id, KeyChanges changes) {
-    StoredKey updated = retrieve(account, id).with(changes);
+  /**
+   * Applies changes to a key. An API key's token that updates its own key cannot give it more
+   * than it has.
+   *
+   * @throws ApiError 404 for no such key, 400 for changes that break the rules of keys, 403 for
+   *     an API key that would gain permissions, unrestricted access or a later expiry
+   */
+  synchronized StoredKey update(String account, String id, KeyChanges changes, Caller caller) {
+    StoredKey current = retrieve(account, id);
+    StoredKey updated = current.with(changes);
+    if (!caller.administrator()) {
+      KeyLimits.of(account, current)
+          .checkGives(updated.restricted(), updated.permissions(), updated.expiresAt());
+    }
     keysOf(account).put(id, updated);
     return updated;
   }
@@ -115,7 +149,7 @@ final class KeyStore {
     List<String> ids = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       StoredKey key = seededKey(account, ++lastNumber, creatorId);
-      keysOf(account).put(key.id(), key);
+      put(account, key);
       ids.add(key.id());
     }
     return List.copyOf(ids);
@@ -125,7 +159,13 @@ final class KeyStore {
   synchronized void clear() {
     accounts.clear();
     replays.clear();
+    bySecret.clear();
     lastNumber = 0;
+  }
+
+  private void put(String account, StoredKey key) {
+    keysOf(account).put(key.id(), key);
+    bySecret.put(key.secret(), new KeyRef(account, key.id()));
   }
 
   private Map<String, StoredKey> keysOf(String account) {

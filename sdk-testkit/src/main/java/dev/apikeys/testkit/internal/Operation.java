@@ -6,7 +6,9 @@ enum Operation {
   CREATE("api_keys.create"),
   RETRIEVE("api_keys.view"),
   UPDATE("api_keys.update"),
-  DELETE("api_keys.delete");
+  DELETE("api_keys.delete"),
+  /** Seed 002's {@code PATCH /apikeys/{id}}, with its own body and reply. */
+  ACCOUNT_UPDATE("api_keys.update");
 
   private final String permission;
 
@@ -16,5 +18,10 @@ enum Operation {
 
   String permission() {
     return permission;
+  }
+
+  /** Whether the operation changes a key; an API key's token may change only its own. */
+  boolean updatesAKey() {
+    return this == UPDATE || this == ACCOUNT_UPDATE;
   }
 }

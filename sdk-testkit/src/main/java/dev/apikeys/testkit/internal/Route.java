@@ -11,6 +11,9 @@ record Route(Operation operation, String keyId) {
 
   static final String COLLECTION = "/v1/api_key/";
 
+  /** The prefix of seed 002's path, {@code /apikeys/{id}}. */
+  static final String ACCOUNT_KEYS = "/apikeys/";
+
   /**
    * Matches a request line against the API's paths.
    *
@@ -21,10 +24,22 @@ record Route(Operation operation, String keyId) {
     if (path.equals(COLLECTION)) {
       return collection(method);
     }
-    if (path.startsWith(COLLECTION) && path.indexOf('/', COLLECTION.length()) < 0) {
+    if (isItem(path, COLLECTION)) {
       return item(method, decode(path.substring(COLLECTION.length())));
     }
+    if (isItem(path, ACCOUNT_KEYS)) {
+      if (!method.equals("PATCH")) {
+        throw ApiError.methodNotAllowed("PATCH");
+      }
+      return new Route(Operation.ACCOUNT_UPDATE, decode(path.substring(ACCOUNT_KEYS.length())));
+    }
     throw ApiError.of(404, "Not found");
+  }
+
+  /** Whether the path is the prefix followed by one non-empty segment. */
+  private static boolean isItem(String path, String prefix) {
+    return path.length() > prefix.length() && path.startsWith(prefix)
+        && path.indexOf('/', prefix.length()) < 0;
   }
 
   private static Route collection(String method) {
