@@ -1,9 +1,10 @@
 /**
  * The API Keys Java SDK. Start at {@link dev.apikeys.sdk.ApiKeysClient#builder()}.
  *
- * <p>Exports the client ({@code dev.apikeys.sdk}), the models ({@code dev.apikeys.sdk.models})
- * and the exceptions ({@code dev.apikeys.sdk.errors}); the engine in
- * {@code dev.apikeys.sdk.internal} is not exported.
+ * <p>Exports the client and its generated services ({@code dev.apikeys.sdk}), the models
+ * ({@code dev.apikeys.sdk.models}), the exceptions ({@code dev.apikeys.sdk.errors}) and the
+ * extension point ({@code dev.apikeys.sdk.interceptors}); the engine in
+ * {@code dev.apikeys.sdk.internal} and its packages is not exported.
  */
 module dev.apikeys.sdk {
   requires transitive com.fasterxml.jackson.databind;
@@ -13,6 +14,7 @@ module dev.apikeys.sdk {
   exports dev.apikeys.sdk;
   exports dev.apikeys.sdk.models;
   exports dev.apikeys.sdk.errors;
+  exports dev.apikeys.sdk.interceptors;
 
   opens dev.apikeys.sdk.models to com.fasterxml.jackson.databind;
 }

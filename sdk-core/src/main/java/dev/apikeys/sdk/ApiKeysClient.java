@@ -1,5 +1,6 @@
 package dev.apikeys.sdk;
 
+import dev.apikeys.sdk.interceptors.Interceptor;
 import dev.apikeys.sdk.internal.ClientOptions;
 import dev.apikeys.sdk.internal.call.CallEngine;
 import dev.apikeys.sdk.internal.checks.Arguments;
@@ -12,7 +13,9 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -165,6 +168,7 @@ public final class ApiKeysClient implements AutoCloseable {
     private SharedHttpClient http;
     private HttpClient givenClient;
     private RequestLimiter limiter;
+    private final List<Interceptor> interceptors = new ArrayList<>();
 
     private Builder() {
     }
@@ -185,6 +189,7 @@ public final class ApiKeysClient implements AutoCloseable {
       this.givenClient = options.http().owned() ? null : options.http().client();
       this.limiter = options.limiter();
       this.maxConcurrentRequests = options.limiter().maxInFlight();
+      this.interceptors.addAll(options.interceptors());
     }
 
     /**
@@ -326,6 +331,29 @@ public final class ApiKeysClient implements AutoCloseable {
     }
 
     /**
+     * Adds an interceptor that sees every call and attempt of the client and can add headers;
+     * interceptors run in the order they are added. See {@link Interceptor} for what they see
+     * and where they run.
+     *
+     * @param interceptor the interceptor
+     * @return this builder
+     */
+    public Builder addInterceptor(Interceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor must not be null"));
+      return this;
+    }
+
+    /**
+     * Removes every interceptor, such as those a derived client would inherit.
+     *
+     * @return this builder
+     */
+    public Builder clearInterceptors() {
+      interceptors.clear();
+      return this;
+    }
+
+    /**
      * Sets how much is logged to {@value ApiKeysClient#LOGGER_NAME}. Default: from the
      * environment variable {@code APIKEYS_LOG}, else {@link LogLevel#OFF}.
      *
@@ -434,7 +462,7 @@ public final class ApiKeysClient implements AutoCloseable {
       warnOnCleartext();
       return new ApiKeysClient(new ClientOptions(baseUri, token, accountId, retryPolicy,
           timeout, connectTimeout, callTimeout, headers, logLevel, sleeper, clock, http,
-          limiter));
+          limiter, interceptors));
     }
 
     private void warnOnCleartext() {

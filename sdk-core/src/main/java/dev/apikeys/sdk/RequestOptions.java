@@ -1,10 +1,13 @@
 package dev.apikeys.sdk;
 
+import dev.apikeys.sdk.interceptors.Interceptor;
 import dev.apikeys.sdk.internal.checks.Arguments;
 import dev.apikeys.sdk.internal.checks.HeaderValues;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +37,7 @@ public final class RequestOptions {
   private final Map<String, String> headers;
   private final String idempotencyKey;
   private final String accountId;
+  private final List<Interceptor> interceptors;
 
   private RequestOptions(Builder builder) {
     this.timeout = builder.timeout;
@@ -42,6 +46,7 @@ public final class RequestOptions {
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
     this.idempotencyKey = builder.idempotencyKey;
     this.accountId = builder.accountId;
+    this.interceptors = List.copyOf(builder.interceptors);
   }
 
   /**
@@ -125,6 +130,15 @@ public final class RequestOptions {
     return Optional.ofNullable(accountId);
   }
 
+  /**
+   * Returns the interceptors of this call alone, which run inside the client's.
+   *
+   * @return the interceptors of this call, in the order they were added
+   */
+  public List<Interceptor> interceptors() {
+    return interceptors;
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -137,12 +151,13 @@ public final class RequestOptions {
     return Objects.equals(timeout, that.timeout) && Objects.equals(callTimeout, that.callTimeout)
         && Objects.equals(maxRetries, that.maxRetries) && headers.equals(that.headers)
         && Objects.equals(idempotencyKey, that.idempotencyKey)
-        && Objects.equals(accountId, that.accountId);
+        && Objects.equals(accountId, that.accountId) && interceptors.equals(that.interceptors);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeout, callTimeout, maxRetries, headers, idempotencyKey, accountId);
+    return Objects.hash(timeout, callTimeout, maxRetries, headers, idempotencyKey, accountId,
+        interceptors);
   }
 
   /** Shows the options; header values are left out, since they may be secret. */
@@ -150,7 +165,8 @@ public final class RequestOptions {
   public String toString() {
     return "RequestOptions{timeout=" + timeout + ", callTimeout=" + callTimeout
         + ", maxRetries=" + maxRetries + ", headers=" + headers.keySet()
-        + ", idempotencyKey=" + idempotencyKey + ", accountId=" + accountId + '}';
+        + ", idempotencyKey=" + idempotencyKey + ", accountId=" + accountId
+        + ", interceptors=" + interceptors.size() + '}';
   }
 
   /** Builds {@link RequestOptions}. Not thread-safe. */
@@ -161,6 +177,7 @@ public final class RequestOptions {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String idempotencyKey;
     private String accountId;
+    private final List<Interceptor> interceptors = new ArrayList<>();
 
     private Builder() {
     }
@@ -172,12 +189,13 @@ public final class RequestOptions {
       this.headers.putAll(options.headers);
       this.idempotencyKey = options.idempotencyKey;
       this.accountId = options.accountId;
+      this.interceptors.addAll(options.interceptors);
     }
 
     /**
      * Sets how long one attempt may take, from sending to the whole response, body included.
      *
-     * @param timeout positive
+     * @param timeout positive, at most a day
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
@@ -188,7 +206,7 @@ public final class RequestOptions {
     /**
      * Sets how long the whole call may take, every attempt and wait included.
      *
-     * @param callTimeout positive
+     * @param callTimeout positive, at most a day
      * @return this builder
      */
     public Builder callTimeout(Duration callTimeout) {
@@ -246,6 +264,17 @@ public final class RequestOptions {
     public Builder accountId(String accountId) {
       this.accountId = Arguments.requireNonBlank(
           HeaderValues.requireValid(accountId, "accountId"), "accountId");
+      return this;
+    }
+
+    /**
+     * Adds an interceptor for this call alone; it runs inside the client's interceptors.
+     *
+     * @param interceptor the interceptor
+     * @return this builder
+     */
+    public Builder addInterceptor(Interceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor must not be null"));
       return this;
     }
 

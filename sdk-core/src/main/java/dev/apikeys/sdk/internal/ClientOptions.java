@@ -3,11 +3,13 @@ package dev.apikeys.sdk.internal;
 import dev.apikeys.sdk.LogLevel;
 import dev.apikeys.sdk.RetryPolicy;
 import dev.apikeys.sdk.Sleeper;
+import dev.apikeys.sdk.interceptors.Interceptor;
 import dev.apikeys.sdk.internal.transport.RequestLimiter;
 import dev.apikeys.sdk.internal.transport.SharedHttpClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +29,7 @@ import java.util.Map;
  * @param clock what deadlines are measured against
  * @param http the JDK client, shared with derived clients
  * @param limiter the bound on requests in flight, shared with derived clients
+ * @param interceptors the client's interceptors, in order
  */
 public record ClientOptions(
     URI baseUri,
@@ -41,11 +44,13 @@ public record ClientOptions(
     Sleeper sleeper,
     Clock clock,
     SharedHttpClient http,
-    RequestLimiter limiter) {
+    RequestLimiter limiter,
+    List<Interceptor> interceptors) {
 
-  /** Copies the headers, so that the options cannot change. */
+  /** Copies the headers and interceptors, so that the options cannot change. */
   public ClientOptions {
     headers = Map.copyOf(headers);
+    interceptors = List.copyOf(interceptors);
   }
 
   /** Shows the settings; never the token. */
@@ -53,6 +58,7 @@ public record ClientOptions(
   public String toString() {
     return "ClientOptions{baseUri=" + baseUri + ", accountId=" + accountId + ", token=****"
         + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout + ", callTimeout="
-        + callTimeout + ", maxConcurrentRequests=" + limiter.maxInFlight() + '}';
+        + callTimeout + ", maxConcurrentRequests=" + limiter.maxInFlight() + ", interceptors="
+        + interceptors.size() + '}';
   }
 }

@@ -3,11 +3,14 @@ package dev.apikeys.sdk.internal.call;
 import dev.apikeys.sdk.LogLevel;
 import dev.apikeys.sdk.RawResponse;
 import dev.apikeys.sdk.RequestOptions;
+import dev.apikeys.sdk.errors.ApiKeysException;
 import dev.apikeys.sdk.errors.ApiKeysIoException;
+import dev.apikeys.sdk.interceptors.Interceptor;
 import dev.apikeys.sdk.internal.ClientOptions;
 import dev.apikeys.sdk.internal.SdkVersion;
 import dev.apikeys.sdk.internal.errors.ErrorMapping;
 import dev.apikeys.sdk.internal.errors.Failures;
+import dev.apikeys.sdk.internal.intercept.Interception;
 import dev.apikeys.sdk.internal.json.JsonCodec;
 import dev.apikeys.sdk.internal.logging.LoggingTransport;
 import dev.apikeys.sdk.internal.retry.RetryingTransport;
@@ -17,14 +20,17 @@ import dev.apikeys.sdk.internal.transport.HttpResult;
 import dev.apikeys.sdk.internal.transport.HttpTransport;
 import dev.apikeys.sdk.internal.transport.JdkHttpTransport;
 import dev.apikeys.sdk.internal.transport.LimitingTransport;
+import dev.apikeys.sdk.internal.transport.ObservingTransport;
 import dev.apikeys.sdk.internal.transport.RedirectingTransport;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -32,9 +38,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one call, blocking or async, for one client: applies the client's and the call's
- * options, sends it through the transport layers (assembled here, once per client: retry,
- * redirects, logging, the limit of requests in flight, the JDK), maps an error status to its
- * exception and reads the answer. The generated services are thin views of it.
+ * options, runs the interceptors' call hooks, sends it through the transport layers (assembled
+ * here, once per client: retry, attempt hooks, redirects, logging, the limit of requests in
+ * flight, the JDK), maps an error status to its exception and reads the answer. The generated
+ * services are thin views of it.
  */
 public final class CallEngine {
 
@@ -72,6 +79,7 @@ public final class CallEngine {
     Level level = logLevel == LogLevel.OFF ? Level.DEBUG : Level.INFO;
     transport = new LoggingTransport(transport, logger, level, logLevel == LogLevel.DEBUG);
     transport = new RedirectingTransport(transport);
+    transport = new ObservingTransport(transport);
     return new RetryingTransport(transport, options.retryPolicy(), options.sleeper(),
         options.clock());
   }
@@ -85,10 +93,26 @@ public final class CallEngine {
    */
   public <T> RawResponse<T> await(Call<T> call) {
     requireOpen();
-    HttpCall httpCall = toHttpCall(call);
-    HttpResult result;
+    Interception interception = intercept(call);
+    RawResponse<T> response;
     try {
-      result = transport.execute(httpCall);
+      HttpCall httpCall = toHttpCall(call, interception);
+      response = respond(call, httpCall, send(httpCall));
+    } catch (RuntimeException e) {
+      if (interception != null) {
+        interception.end(null, asFailure(e));
+      }
+      throw e;
+    }
+    if (interception != null) {
+      interception.end(response, null);
+    }
+    return response;
+  }
+
+  private HttpResult send(HttpCall httpCall) {
+    try {
+      return transport.execute(httpCall);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiKeysIoException(httpCall.describe()
@@ -96,7 +120,6 @@ public final class CallEngine {
     } catch (IOException | RuntimeException e) {
       throw Failures.of(httpCall.describe(), e);
     }
-    return respond(call, httpCall, result);
   }
 
   /**
@@ -109,9 +132,55 @@ public final class CallEngine {
    */
   public <T> CompletableFuture<RawResponse<T>> async(Call<T> call) {
     requireOpen();
-    HttpCall httpCall = toHttpCall(call);
-    return Futures.map(transport.send(httpCall), result -> respond(call, httpCall, result),
+    Interception interception = intercept(call);
+    HttpCall httpCall;
+    try {
+      httpCall = toHttpCall(call, interception);
+    } catch (RuntimeException e) {
+      if (interception != null) {
+        interception.end(null, asFailure(e));
+      }
+      throw e;
+    }
+    CompletableFuture<RawResponse<T>> response = Futures.map(transport.send(httpCall),
+        result -> respond(call, httpCall, result),
         error -> Failures.of(httpCall.describe(), error));
+    if (interception == null) {
+      return response;
+    }
+    CompletableFuture<RawResponse<T>> ended = new CompletableFuture<>();
+    response.whenComplete((value, error) -> {
+      ApiKeysException failure = error == null ? null : asFailure(Futures.unwrap(error));
+      interception.end(value, failure);
+      if (failure != null) {
+        ended.completeExceptionally(Futures.unwrap(error));
+      } else {
+        ended.complete(value);
+      }
+    });
+    Futures.cancelWith(ended, response);
+    return ended;
+  }
+
+  private static ApiKeysException asFailure(Throwable error) {
+    return error instanceof ApiKeysException ? (ApiKeysException) error
+        : new ApiKeysException("the call was cancelled or failed: "
+            + error.getClass().getName(), error);
+  }
+
+  /** Runs the interceptors' beforeCall, or returns null when the call has none. */
+  private Interception intercept(Call<?> call) {
+    List<Interceptor> clientWide = options.interceptors();
+    List<Interceptor> perCall = call.options().interceptors();
+    if (clientWide.isEmpty() && perCall.isEmpty()) {
+      return null;
+    }
+    List<Interceptor> all = new ArrayList<>(clientWide.size() + perCall.size());
+    all.addAll(clientWide);
+    all.addAll(perCall);
+    Operation operation = call.operation();
+    return Interception.begin(all, operation.operationId(), operation.method(),
+        operation.pathTemplate(), call.path());
   }
 
   /** Refuses further calls; calls in flight finish. */
@@ -145,17 +214,20 @@ public final class CallEngine {
         ResponseReader.read(call, sent, result));
   }
 
-  private HttpCall toHttpCall(Call<?> call) {
+  private HttpCall toHttpCall(Call<?> call, Interception interception) {
     RequestOptions callOptions = call.options();
     Operation operation = call.operation();
     String accountId = callOptions.accountId().orElse(options.accountId());
     Map<String, String> headers;
     if (options.headers().isEmpty() && callOptions.headers().isEmpty() && accountId == null
-        && !operation.idempotencyKey()) {
+        && !operation.idempotencyKey() && interception == null) {
       headers = Map.of();
     } else {
       Map<String, String> merged = new LinkedHashMap<>(options.headers());
       merged.putAll(callOptions.headers());
+      if (interception != null) {
+        merged.putAll(interception.callHeaders());
+      }
       if (accountId != null) {
         merged.put("x-account-id", accountId);
       }
@@ -171,6 +243,7 @@ public final class CallEngine {
         URI.create(baseUrl + call.path() + call.query()), operation.pathTemplate(),
         call.path(), headers, body, callOptions.timeout().orElse(options.timeout()),
         callOptions.maxRetries().orElse(options.retryPolicy().maxRetries()),
-        callTimeout == null ? null : options.clock().instant().plus(callTimeout), 1);
+        callTimeout == null ? null : options.clock().instant().plus(callTimeout), 1,
+        interception);
   }
 }

@@ -3,6 +3,8 @@ package dev.apikeys.sdk.internal.transport;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,6 +22,7 @@ import java.util.Map;
  * @param maxRetries how many times a failed attempt may be retried
  * @param deadline when the whole call, waits included, must end; null for no deadline
  * @param attempt which attempt this is, from 1
+ * @param observer the interceptors' watch over the attempts, or null when there are none
  */
 public record HttpCall(
     String operationId,
@@ -32,7 +35,8 @@ public record HttpCall(
     Duration attemptTimeout,
     int maxRetries,
     Instant deadline,
-    int attempt) {
+    int attempt,
+    CallObserver observer) {
 
   /**
    * Returns this call as attempt number {@code number}, with that attempt's timeout.
@@ -46,7 +50,7 @@ public record HttpCall(
       return this;
     }
     return new HttpCall(operationId, method, uri, pathTemplate, path, headers, body, timeout,
-        maxRetries, deadline, number);
+        maxRetries, deadline, number, observer);
   }
 
   /**
@@ -59,7 +63,24 @@ public record HttpCall(
    */
   public HttpCall redirectedTo(URI target, String newMethod, byte[] newBody) {
     return new HttpCall(operationId, newMethod, target, pathTemplate, target.getRawPath(),
-        headers, newBody, attemptTimeout, maxRetries, deadline, attempt);
+        headers, newBody, attemptTimeout, maxRetries, deadline, attempt, observer);
+  }
+
+  /**
+   * Returns this call with more headers, for the interceptors of one attempt.
+   *
+   * @param extra the headers to add
+   * @return the call with them
+   */
+  public HttpCall withHeaders(Map<String, String> extra) {
+    if (extra.isEmpty()) {
+      return this;
+    }
+    Map<String, String> merged = new LinkedHashMap<>(headers);
+    merged.putAll(extra);
+    return new HttpCall(operationId, method, uri, pathTemplate, path,
+        Collections.unmodifiableMap(merged), body, attemptTimeout, maxRetries,
+        deadline, attempt, observer);
   }
 
   /**

@@ -1,0 +1,6 @@
+/**
+ * The SDK's extension point: {@link dev.apikeys.sdk.interceptors.Interceptor}s see every call
+ * and attempt a client makes (operation, path, status, timing, exception), never a token or a
+ * body, and can add headers. Metrics and traces (apikeys-sdk-micrometer) are built on it.
+ */
+package dev.apikeys.sdk.interceptors;
