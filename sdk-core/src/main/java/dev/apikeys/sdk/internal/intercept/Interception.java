@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -44,6 +45,7 @@ public final class Interception implements CallContext, CallObserver {
   private final Map<String, String> headers = new LinkedHashMap<>();
   private final long startNanos = System.nanoTime();
   private final AtomicInteger attempts = new AtomicInteger();
+  private final List<RuntimeException> attemptHookFailures = new CopyOnWriteArrayList<>();
   private int begun;
 
   private Interception(List<Interceptor> interceptors, String operationId, String method,
@@ -97,12 +99,18 @@ public final class Interception implements CallContext, CallObserver {
     CallOutcome outcome = new CallOutcome(status(response, failure),
         Optional.ofNullable(failure), requestId(response, failure), attempts.get(),
         Duration.ofNanos(System.nanoTime() - startNanos));
+    if (failure != null) {
+      attemptHookFailures.forEach(failure::addSuppressed);
+    }
     for (int i = begun - 1; i >= 0; i--) {
       Interceptor interceptor = interceptors.get(i);
       try {
         interceptor.afterCall(this, outcome);
       } catch (RuntimeException e) {
-        report(interceptor, "afterCall", e, failure);
+        report(interceptor, "afterCall", e);
+        if (failure != null) {
+          failure.addSuppressed(e);
+        }
       }
     }
   }
@@ -116,7 +124,7 @@ public final class Interception implements CallContext, CallObserver {
         interceptor.beforeAttempt(run);
       } catch (RuntimeException e) {
         ApiKeysException failure = refused(interceptor, "beforeAttempt", e);
-        run.endRan(null, null, failure);
+        run.end(null, null);
         throw failure;
       }
       run.begun++;
@@ -194,13 +202,9 @@ public final class Interception implements CallContext, CallObserver {
         + hook + " (" + e.getClass().getName() + "); the call was stopped before sending", e);
   }
 
-  private static void report(Interceptor interceptor, String hook, RuntimeException e,
-      Throwable callFailure) {
+  private static void report(Interceptor interceptor, String hook, RuntimeException e) {
     LOGGER.log(Level.WARNING, () -> "interceptor " + interceptor.getClass().getName()
         + " failed in " + hook + " (" + e.getClass().getName() + "); the call's outcome stands");
-    if (callFailure != null && callFailure != e) {
-      callFailure.addSuppressed(e);
-    }
   }
 
   /** One attempt under the interceptors. */
@@ -238,10 +242,6 @@ public final class Interception implements CallContext, CallObserver {
 
     @Override
     public void end(HttpResult result, Throwable failure) {
-      endRan(result, failure, null);
-    }
-
-    void endRan(HttpResult result, Throwable failure, ApiKeysException callFailure) {
       AttemptOutcome outcome = new AttemptOutcome(
           result == null ? OptionalInt.empty() : OptionalInt.of(result.status()),
           failure instanceof IOException ? Optional.of((IOException) failure) : Optional.empty(),
@@ -252,7 +252,8 @@ public final class Interception implements CallContext, CallObserver {
         try {
           interceptor.afterAttempt(this, outcome);
         } catch (RuntimeException e) {
-          report(interceptor, "afterAttempt", e, callFailure);
+          report(interceptor, "afterAttempt", e);
+          attemptHookFailures.add(e);
         }
       }
     }
