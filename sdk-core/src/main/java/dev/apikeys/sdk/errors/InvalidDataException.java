@@ -1,5 +1,7 @@
 package dev.apikeys.sdk.errors;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -22,7 +24,7 @@ public class InvalidDataException extends ApiKeysException {
   /** The model's name, such as {@code ApiKey}. */
   private final String model;
   /** What is wrong, one entry a field. */
-  private final List<String> problems;
+  private final ArrayList<String> problems;
 
   /**
    * Creates the exception.
@@ -33,7 +35,7 @@ public class InvalidDataException extends ApiKeysException {
   public InvalidDataException(String model, List<String> problems) {
     super(model + " is not as the API documents it: " + String.join("; ", problems));
     this.model = model;
-    this.problems = List.copyOf(problems);
+    this.problems = new ArrayList<>(problems);
   }
 
   /**
@@ -51,6 +53,6 @@ public class InvalidDataException extends ApiKeysException {
    * @return the problems
    */
   public List<String> problems() {
-    return problems;
+    return Collections.unmodifiableList(problems);
   }
 }
