@@ -5,6 +5,7 @@ import dev.apikeys.sdk.internal.ClientOptions;
 import dev.apikeys.sdk.internal.call.CallEngine;
 import dev.apikeys.sdk.internal.checks.Arguments;
 import dev.apikeys.sdk.internal.checks.HeaderValues;
+import dev.apikeys.sdk.internal.json.SecretMask;
 import dev.apikeys.sdk.internal.transport.RequestLimiter;
 import dev.apikeys.sdk.internal.transport.SharedHttpClient;
 import java.lang.System.Logger.Level;
@@ -497,7 +498,7 @@ public final class ApiKeysClient implements AutoCloseable {
     @Override
     public String toString() {
       return "ApiKeysClient.Builder{baseUrl=" + baseUri + ", accountId=" + accountId
-          + ", token=" + (token == null ? "unset" : "****") + ", retryPolicy=" + retryPolicy
+          + ", token=" + (token == null ? "unset" : SecretMask.MASK) + ", retryPolicy=" + retryPolicy
           + ", timeout=" + timeout + '}';
     }
   }

@@ -1,0 +1,5 @@
+/**
+ * Turns an error response or a transport failure into the SDK's exception: the one place where
+ * statuses become types, and where the server's words are read from its body.
+ */
+package dev.apikeys.sdk.internal.errors;

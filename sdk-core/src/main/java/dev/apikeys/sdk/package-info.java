@@ -1,0 +1,8 @@
+/**
+ * The API Keys client: {@link dev.apikeys.sdk.ApiKeysClient} (start at
+ * {@link dev.apikeys.sdk.ApiKeysClient#builder()}), its services, generated per tag of the API's
+ * OpenAPI document ({@code ApiKeysService}, {@code AccountApiKeysService}, each with an
+ * {@code ...Async} twin and a {@code withRawResponse()} view), the options of a call, paging
+ * ({@link dev.apikeys.sdk.ApiKeyPage}, {@link dev.apikeys.sdk.AutoPager}) and the retry policy.
+ */
+package dev.apikeys.sdk;
