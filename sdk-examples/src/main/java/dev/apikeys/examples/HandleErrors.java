@@ -12,6 +12,9 @@ import dev.apikeys.sdk.errors.ApiKeysServiceException;
 import dev.apikeys.sdk.errors.BadRequestException;
 import dev.apikeys.sdk.errors.NotFoundException;
 import dev.apikeys.sdk.models.ApiKey;
+import dev.apikeys.sdk.models.ApiKeyWithSecret;
+import dev.apikeys.sdk.models.CreateApiKeyParams;
+import dev.apikeys.sdk.models.Permission;
 import dev.apikeys.sdk.models.UpdateApiKeyParams;
 import dev.apikeys.testkit.MockApiKeysServer;
 import java.io.PrintStream;
@@ -19,7 +22,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Handles the errors a caller meets, and shows retries riding out a flaky server. */
+/**
+ * Handles the errors a caller meets, against any server: a key that does not exist (404), an
+ * unknown permission (400) on a key this example creates and deletes again, and a mistake the
+ * SDK catches before any request. On the embedded server it also shows retries riding out a
+ * flaky server, which it makes with a WireMock scenario.
+ */
 public final class HandleErrors {
 
   private HandleErrors() {
@@ -35,44 +43,67 @@ public final class HandleErrors {
   public static void run(ApiKeysClient client, Optional<MockApiKeysServer> embedded,
       PrintStream out) {
     try {
-      client.apiKeys().retrieve("key_does_not_exist");
+      client.apiKeys().retrieve("key_that_does_not_exist");
+      out.println("  key_that_does_not_exist was found: this server answers no 404");
     } catch (NotFoundException e) {
       out.printf("  404 NotFoundException: %s (request id %s)%n", e.error(),
           e.requestId().orElse("-"));
+    } catch (ApiKeysServiceException e) {
+      printUnexpected(e, out);
     }
 
+    ApiKeyWithSecret own = client.apiKeys().create(CreateApiKeyParams.builder()
+        .name("errors-demo").restricted(true).permissions(Permission.CALLS_VIEW).build());
+    out.printf("  created  %s to update with mistakes%n", own.id());
     try {
-      client.apiKeys().update("key_0001", UpdateApiKeyParams.builder()
+      showBadRequest(client, own.id(), out);
+      showCheckBeforeRequest(client, own.id(), out);
+      embedded.ifPresentOrElse(server -> showRetries(client, server, own.id(), out),
+          () -> out.println("  retries: skipped; the flaky server is a WireMock scenario on the"
+              + " embedded server, which runs only without APIKEYS_BASE_URL"));
+    } finally {
+      client.apiKeys().delete(own.id());
+      out.printf("  deleted  %s%n", own.id());
+    }
+  }
+
+  private static void showBadRequest(ApiKeysClient client, String id, PrintStream out) {
+    try {
+      client.apiKeys().update(id, UpdateApiKeyParams.builder()
           .restricted(true).permissionValues(List.of("calls.teleport")).build());
+      out.println("  calls.teleport was accepted: this server checks no permissions");
     } catch (BadRequestException e) {
       out.printf("  400 BadRequestException: %s%n", e.error());
     } catch (ApiKeysServiceException e) {
-      out.printf("  %d %s: %s%n", e.statusCode(), e.getClass().getSimpleName(), e.error());
+      printUnexpected(e, out);
     }
+  }
 
+  private static void showCheckBeforeRequest(ApiKeysClient client, String id, PrintStream out) {
     try {
-      client.apiKeys().update("key_0001", UpdateApiKeyParams.builder()
+      client.apiKeys().update(id, UpdateApiKeyParams.builder()
           .restricted(false).permissionValues(List.of("calls.view")).build());
     } catch (IllegalArgumentException e) {
       out.printf("  caught before any request: %s%n", e.getMessage());
     }
-
-    embedded.ifPresent(server -> showRetries(client, server, out));
   }
 
-  private static void showRetries(ApiKeysClient client, MockApiKeysServer server,
+  private static void printUnexpected(ApiKeysServiceException e, PrintStream out) {
+    out.printf("  %d %s: %s%n", e.statusCode(), e.getClass().getSimpleName(), e.error());
+  }
+
+  private static void showRetries(ApiKeysClient client, MockApiKeysServer server, String id,
       PrintStream out) {
-    String path = "/v1/api_key/key_0001";
+    String path = "/v1/api_key/" + id;
     StubMapping first = server.wireMock().stubFor(get(urlPathEqualTo(path)).inScenario("flaky")
         .whenScenarioStateIs(STARTED).willSetStateTo("failed once")
         .willReturn(aResponse().withStatus(503).withBody("{\"error\": \"try again\"}")));
     StubMapping second = server.wireMock().stubFor(get(urlPathEqualTo(path)).inScenario("flaky")
         .whenScenarioStateIs("failed once").willSetStateTo("recovered")
         .willReturn(aResponse().withStatus(503).withBody("{\"error\": \"try again\"}")));
-    ApiKeysClient patient = client.withOptions(b -> b.retryPolicy(RetryPolicy.builder()
-        .maxRetries(2).initialBackoff(Duration.ofMillis(50)).build()));
-    try {
-      ApiKey key = patient.apiKeys().retrieve("key_0001");
+    try (ApiKeysClient patient = client.withOptions(b -> b.retryPolicy(RetryPolicy.builder()
+        .maxRetries(2).initialBackoff(Duration.ofMillis(50)).build()))) {
+      ApiKey key = patient.apiKeys().retrieve(id);
       out.printf("  503, 503, then 200: retried twice, got %s (%s)%n", key.id(), key.name());
     } finally {
       server.wireMock().removeStub(first);

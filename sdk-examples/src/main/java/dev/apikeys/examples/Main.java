@@ -1,5 +1,6 @@
 package dev.apikeys.examples;
 
+import dev.apikeys.sdk.models.ApiKey;
 import java.io.PrintStream;
 
 /**
@@ -35,12 +36,15 @@ public final class Main {
     ListAllKeys.run(environment.client(), out);
     out.println();
     out.println("2. Create a restricted key and narrow its permissions");
-    RestrictKey.run(environment.client(), out);
+    ApiKey restricted = RestrictKey.run(environment.client(), out);
     out.println();
-    out.println("3. Handle errors and retries");
+    out.println("3. Update that key through the account API (seed 002's PATCH /apikeys/{id})");
+    UpdateForAccount.run(environment.client(), restricted.id(), out);
+    out.println();
+    out.println("4. Handle errors and retries");
     HandleErrors.run(environment.client(), environment.embedded(), out);
     out.println();
-    out.println("4. Rotate a key: create the new one, delete the old one");
+    out.println("5. Rotate a key: create the new one, delete the old one");
     RotateKey.run(environment.client(), out);
     out.println();
     out.println("Done.");
