@@ -12,6 +12,7 @@ import dev.apikeys.sdk.models.ApiKey;
 import dev.apikeys.sdk.models.ApiKeyList;
 import dev.apikeys.sdk.models.ListApiKeysParams;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -61,8 +62,7 @@ public final class ApiKeyPage {
 
   private final ApiKeyList list;
   private final ListApiKeysParams params;
-  private final CallEngine engine;
-  private final Function<ListApiKeysParams, Call<ApiKeyPage>> fetch;
+  private final PageFetcher fetcher;
 
   /**
    * Creates a page, as the generated {@code list} does.
@@ -74,10 +74,60 @@ public final class ApiKeyPage {
    */
   ApiKeyPage(ApiKeyList list, ListApiKeysParams params, CallEngine engine,
       Function<ListApiKeysParams, Call<ApiKeyPage>> fetch) {
+    this(list, params, new PageFetcher() {
+      @Override
+      public ApiKeyPage fetch(ListApiKeysParams next) {
+        return engine.await(fetch.apply(next)).body();
+      }
+
+      @Override
+      public CompletableFuture<ApiKeyPage> fetchAsync(ListApiKeysParams next) {
+        return Futures.map(engine.async(fetch.apply(next)), RawResponse::body);
+      }
+    });
+  }
+
+  private ApiKeyPage(ApiKeyList list, ListApiKeysParams params, PageFetcher fetcher) {
     this.list = list;
     this.params = params;
-    this.engine = engine;
-    this.fetch = fetch;
+    this.fetcher = fetcher;
+  }
+
+  /**
+   * Returns a page over given data, for test doubles of {@link ApiKeysService#list}: the pages
+   * after it come from {@code next}, called with the params of each page to fetch (by
+   * {@link #nextPage()}, the auto-pager and the publisher alike), with no HTTP at all.
+   *
+   * <pre>{@code
+   * ApiKeyPage first = ApiKeyPage.of(firstList, ListApiKeysParams.none(),
+   *     params -> pagesByCursor.get(params.after().orElseThrow()));
+   * }</pre>
+   *
+   * @param list the page
+   * @param params the params that "fetched" it
+   * @param next gives the page for the params of the next one; what it throws, the fetch throws
+   * @return the page
+   */
+  public static ApiKeyPage of(ApiKeyList list, ListApiKeysParams params,
+      Function<ListApiKeysParams, ApiKeyList> next) {
+    Objects.requireNonNull(list, "list must not be null");
+    Objects.requireNonNull(params, "params must not be null");
+    Objects.requireNonNull(next, "next must not be null");
+    return new ApiKeyPage(list, params, new PageFetcher() {
+      @Override
+      public ApiKeyPage fetch(ListApiKeysParams nextParams) {
+        return new ApiKeyPage(next.apply(nextParams), nextParams, this);
+      }
+
+      @Override
+      public CompletableFuture<ApiKeyPage> fetchAsync(ListApiKeysParams nextParams) {
+        try {
+          return CompletableFuture.completedFuture(fetch(nextParams));
+        } catch (RuntimeException e) {
+          return CompletableFuture.failedFuture(e);
+        }
+      }
+    });
   }
 
   /**
@@ -177,7 +227,7 @@ public final class ApiKeyPage {
   Optional<ApiKeyPage> nextPage(CursorHistory history) {
     Optional<ListApiKeysParams> next = nextPageParams();
     next.ifPresent(nextParams -> history.record(cursor(nextParams)));
-    return next.map(nextParams -> engine.await(fetch.apply(nextParams)).body());
+    return next.map(fetcher::fetch);
   }
 
   /**
@@ -198,8 +248,7 @@ public final class ApiKeyPage {
       if (next.isEmpty()) {
         return CompletableFuture.completedFuture(Optional.empty());
       }
-      return Futures.map(engine.async(fetch.apply(next.get())),
-          raw -> Optional.of(raw.body()));
+      return Futures.map(fetcher.fetchAsync(next.get()), Optional::of);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -240,5 +289,12 @@ public final class ApiKeyPage {
     } catch (InvalidDataException e) {
       return "ApiKeyPage{invalid: " + e.getMessage() + '}';
     }
+  }
+
+  /** How the pages after this one are fetched: by the client, or by a test double. */
+  private interface PageFetcher {
+    ApiKeyPage fetch(ListApiKeysParams params);
+
+    CompletableFuture<ApiKeyPage> fetchAsync(ListApiKeysParams params);
   }
 }

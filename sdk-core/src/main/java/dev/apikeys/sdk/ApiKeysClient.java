@@ -498,8 +498,8 @@ public final class ApiKeysClient implements AutoCloseable {
     @Override
     public String toString() {
       return "ApiKeysClient.Builder{baseUrl=" + baseUri + ", accountId=" + accountId
-          + ", token=" + (token == null ? "unset" : SecretMask.MASK) + ", retryPolicy=" + retryPolicy
-          + ", timeout=" + timeout + '}';
+          + ", token=" + (token == null ? "unset" : SecretMask.MASK)
+          + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout + '}';
     }
   }
 }

@@ -34,14 +34,14 @@ public final class RawResponse<T> {
    * Returns a response; the SDK makes them, and test doubles of the raw views can too.
    *
    * @param statusCode the HTTP status
-   * @param headers the headers, names in lower case
+   * @param headers the headers, names in any case (kept in lower case)
    * @param body the parsed body; null for a delete
    * @param <T> the type of the body
    * @return the response
    */
   public static <T> RawResponse<T> of(int statusCode, Map<String, List<String>> headers,
       T body) {
-    return new RawResponse<>(statusCode, Map.copyOf(headers), body);
+    return new RawResponse<>(statusCode, ResponseHeaders.normalized(headers), body);
   }
 
   /**

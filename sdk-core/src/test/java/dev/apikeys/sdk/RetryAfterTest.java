@@ -132,6 +132,21 @@ class RetryAfterTest {
   }
 
   @Test
+  void retryAfterWithMoreSecondsThanALongHoldsFailsAtOnceToo() {
+    server.stubFor(get(urlEqualTo(KEY_PATH)).willReturn(tooManyRequests()
+        .withHeader("Retry-After", "99999999999999999999999")));
+
+    RateLimitException error = assertThrows(RateLimitException.class,
+        () -> client.apiKeys().retrieve("key_1"));
+
+    assertEquals(Optional.of(Duration.ofSeconds(Long.MAX_VALUE)), error.retryAfter());
+    assertEquals("HTTP 429: slow down; the server asked to retry after "
+        + Long.MAX_VALUE + " s", error.getMessage());
+    server.verify(exactly(1), getRequestedFor(urlEqualTo(KEY_PATH)));
+    assertEquals(List.of(), sleeper.durations());
+  }
+
+  @Test
   void retryAfterBeyondACustomCapFailsAtOnce() {
     ApiKeysClient capped = clientOf(server, sleeper).clock(NOW).retryPolicy(RetryPolicy
         .builder().random(RuntimeFixtures.HALF_JITTER).maxRetryAfter(Duration.ofSeconds(10))

@@ -68,7 +68,7 @@ public class ApiKeysServiceException extends ApiKeysException {
     this.error = error;
     this.details = details == null ? List.of() : List.copyOf(details);
     this.body = body == null ? "" : body;
-    this.headers = headers == null ? Map.of() : Map.copyOf(headers);
+    this.headers = ResponseHeaders.normalized(headers);
   }
 
   /**

@@ -33,8 +33,8 @@ public class BadRequestException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public BadRequestException(int statusCode, String error, List<ErrorDetail> details, String body,
-      Map<String, List<String>> headers) {
+  public BadRequestException(int statusCode, String error, List<ErrorDetail> details,
+      String body, Map<String, List<String>> headers) {
     super(statusCode, error, details, body, headers);
   }
 }

@@ -1,5 +1,6 @@
 package dev.apikeys.sdk.errors;
 
+import dev.apikeys.sdk.internal.transport.ResponseHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public class InvalidResponseException extends ApiKeysException {
     super(message, cause);
     this.statusCode = statusCode;
     this.body = body == null ? "" : body;
-    this.headers = headers == null ? Map.of() : Map.copyOf(headers);
+    this.headers = ResponseHeaders.normalized(headers);
     this.partial = partial;
   }
 

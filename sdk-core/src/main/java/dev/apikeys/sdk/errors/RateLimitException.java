@@ -59,7 +59,11 @@ public class RateLimitException extends ApiKeysServiceException {
   @Override
   public String getMessage() {
     String message = super.getMessage();
-    return retryAfter == null ? message
-        : message + "; the server asked to retry after " + retryAfter.toMillis() + " ms";
+    if (retryAfter == null) {
+      return message;
+    }
+    return message + "; the server asked to retry after "
+        + (retryAfter.getSeconds() < Long.MAX_VALUE / 1000 ? retryAfter.toMillis() + " ms"
+            : retryAfter.getSeconds() + " s");
   }
 }

@@ -30,8 +30,8 @@ public class UnprocessableEntityException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public UnprocessableEntityException(int statusCode, String error, List<ErrorDetail> details, String body,
-      Map<String, List<String>> headers) {
+  public UnprocessableEntityException(int statusCode, String error, List<ErrorDetail> details,
+      String body, Map<String, List<String>> headers) {
     super(statusCode, error, details, body, headers);
   }
 }

@@ -41,11 +41,15 @@ public final class RetryAfter {
   }
 
   private static Optional<Duration> seconds(String value) {
-    try {
-      long seconds = Long.parseLong(value.trim());
-      return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-    } catch (NumberFormatException e) {
+    String digits = value.trim();
+    if (!digits.matches("\\d+")) {
       return Optional.empty();
+    }
+    try {
+      return Optional.of(Duration.ofSeconds(Long.parseLong(digits)));
+    } catch (NumberFormatException | ArithmeticException e) {
+      // More seconds than a long holds: longer than any wait the policy allows.
+      return Optional.of(Duration.ofSeconds(Long.MAX_VALUE));
     }
   }
 

@@ -7,11 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -82,17 +79,14 @@ public final class JdkHttpTransport implements HttpTransport {
   }
 
   private static HttpResult toResult(HttpResponse<byte[]> response) {
-    Map<String, List<String>> headers = new TreeMap<>();
-    response.headers().map().forEach((name, values) ->
-        headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+    Map<String, List<String>> headers = ResponseHeaders.normalized(response.headers().map());
     byte[] raw = response.body() == null ? new byte[0] : response.body();
     String encoding = response.headers().firstValue("content-encoding").orElse(null);
     try {
-      return new HttpResult(response.statusCode(), Collections.unmodifiableMap(headers),
+      return new HttpResult(response.statusCode(), headers,
           ContentDecoding.decode(encoding, raw), null);
     } catch (ContentDecoding.UndecodableBodyException e) {
-      return new HttpResult(response.statusCode(), Collections.unmodifiableMap(headers),
-          new byte[0], e.getMessage());
+      return new HttpResult(response.statusCode(), headers, new byte[0], e.getMessage());
     }
   }
 }
