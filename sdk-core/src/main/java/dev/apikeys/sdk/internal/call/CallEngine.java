@@ -12,6 +12,7 @@ import dev.apikeys.sdk.internal.errors.ErrorMapping;
 import dev.apikeys.sdk.internal.errors.Failures;
 import dev.apikeys.sdk.internal.intercept.Interception;
 import dev.apikeys.sdk.internal.json.JsonCodec;
+import dev.apikeys.sdk.internal.json.TokenRedactor;
 import dev.apikeys.sdk.internal.logging.LoggingTransport;
 import dev.apikeys.sdk.internal.retry.RetryingTransport;
 import dev.apikeys.sdk.internal.timer.SdkTimer;
@@ -51,6 +52,7 @@ public final class CallEngine {
   private final ClientOptions options;
   private final HttpTransport transport;
   private final String baseUrl;
+  private final TokenRedactor redactor;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -61,11 +63,12 @@ public final class CallEngine {
   public CallEngine(ClientOptions options) {
     this.options = options;
     this.baseUrl = options.baseUri().toString();
-    this.transport = assemble(options);
+    this.redactor = new TokenRedactor(options.token());
+    this.transport = assemble(options, redactor);
     SdkTimer.shared().clientOpened();
   }
 
-  private static HttpTransport assemble(ClientOptions options) {
+  private static HttpTransport assemble(ClientOptions options, TokenRedactor redactor) {
     Map<String, String> fixed = new LinkedHashMap<>();
     fixed.put("Authorization", "Bearer " + options.token());
     fixed.put("Accept", "application/json");
@@ -77,7 +80,8 @@ public final class CallEngine {
     Logger logger = System.getLogger(LOGGER_NAME);
     LogLevel logLevel = options.logLevel();
     Level level = logLevel == LogLevel.OFF ? Level.DEBUG : Level.INFO;
-    transport = new LoggingTransport(transport, logger, level, logLevel == LogLevel.DEBUG);
+    transport = new LoggingTransport(transport, logger, level, logLevel == LogLevel.DEBUG,
+        redactor);
     transport = new RedirectingTransport(transport);
     transport = new ObservingTransport(transport);
     return new RetryingTransport(transport, options.retryPolicy(), options.sleeper(),
@@ -208,10 +212,10 @@ public final class CallEngine {
 
   private <T> RawResponse<T> respond(Call<T> call, HttpCall sent, HttpResult result) {
     if (!result.isSuccess()) {
-      throw ErrorMapping.toException(result, sent.uri(), options.clock());
+      throw ErrorMapping.toException(result, sent.uri(), options.clock(), redactor);
     }
     return RawResponse.of(result.status(), result.headers(),
-        ResponseReader.read(call, sent, result));
+        ResponseReader.read(call, sent, result, redactor));
   }
 
   private HttpCall toHttpCall(Call<?> call, Interception interception) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.apikeys.sdk.errors.InvalidResponseException;
 import dev.apikeys.sdk.internal.json.JsonCodec;
 import dev.apikeys.sdk.internal.json.SecretMask;
+import dev.apikeys.sdk.internal.json.TokenRedactor;
 import dev.apikeys.sdk.internal.transport.HttpCall;
 import dev.apikeys.sdk.internal.transport.HttpResult;
 import java.io.IOException;
@@ -19,7 +20,7 @@ final class ResponseReader {
   private ResponseReader() {
   }
 
-  static <T> T read(Call<T> call, HttpCall sent, HttpResult result) {
+  static <T> T read(Call<T> call, HttpCall sent, HttpResult result, TokenRedactor redactor) {
     Class<?> type = call.responseType();
     if (type == null) {
       return call.wrap(null);
@@ -37,7 +38,8 @@ final class ResponseReader {
       throw new InvalidResponseException(what + " is not a valid " + type.getSimpleName()
           + (result.body().length == 0 ? " (empty body)" : ": " + where(e))
           + (partial == null ? "" : "; what could be read is in partial()"),
-          result.status(), SecretMask.mask(result.bodyText()), result.headers(), null,
+          result.status(), redactor.redact(SecretMask.mask(result.bodyText())), result.headers(),
+          null,
           partial);
     }
     return call.wrap(decoded);

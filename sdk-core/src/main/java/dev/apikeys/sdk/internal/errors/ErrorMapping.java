@@ -12,6 +12,7 @@ import dev.apikeys.sdk.errors.RateLimitException;
 import dev.apikeys.sdk.errors.UnexpectedStatusException;
 import dev.apikeys.sdk.errors.UnprocessableEntityException;
 import dev.apikeys.sdk.internal.json.SecretMask;
+import dev.apikeys.sdk.internal.json.TokenRedactor;
 import dev.apikeys.sdk.internal.retry.RetryAfter;
 import dev.apikeys.sdk.internal.transport.HttpResult;
 import java.net.URI;
@@ -31,18 +32,20 @@ public final class ErrorMapping {
    * @param result the response
    * @param request the URI that was asked for, to explain a redirect that was not followed
    * @param clock what an HTTP-date {@code Retry-After} is measured against
+   * @param redactor masks the client's token should the server echo it
    * @return the exception of that status, carrying the server's message, body and headers
    */
   public static ApiKeysServiceException toException(HttpResult result, URI request,
-      Clock clock) {
+      Clock clock, TokenRedactor redactor) {
     int status = result.status();
     ErrorBody parsed = result.bodyProblem() == null ? ErrorBody.parse(result.body())
         : new ErrorBody("", List.of());
-    String error = status >= 300 && status < 400
-        ? Redirects.explain(result, request, parsed.message()) : parsed.message();
-    String body = result.bodyProblem() == null ? SecretMask.mask(result.bodyText())
+    String error = redactor.redact(status >= 300 && status < 400
+        ? Redirects.explain(result, request, parsed.message()) : parsed.message());
+    String body = result.bodyProblem() == null
+        ? redactor.redact(SecretMask.mask(result.bodyText()))
         : "(" + result.bodyProblem() + ")";
-    List<ErrorDetail> details = parsed.details();
+    List<ErrorDetail> details = redactor.redact(parsed.details());
     Map<String, List<String>> headers = result.headers();
     switch (status) {
       case 400:
