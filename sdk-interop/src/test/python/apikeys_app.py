@@ -20,8 +20,20 @@ memory. Settings come from the environment:
     The token of an account administrator, and of a restricted API key with every
     ``api_keys.*`` permission (which, being an API key, may not update other keys: 403).
 
+The secret of every key (``key`` in create's answer) is also a token, of an API key with the
+key's permissions (every one when unrestricted), until the key is deleted. Only account
+administrators update keys: an API key's token gets 403 on both update endpoints.
+
 A missing ``Authorization`` header is a 403 ``{"detail": "Not authenticated"}``: that is what
 FastAPI's ``HTTPBearer`` does. An unknown token is a 401.
+
+Seed 002's ``PATCH /apikeys/{id}`` replaces the description and the permissions (the key
+becomes restricted to them); ``expiresAt`` null or ``""`` removes the expiry, a date-time sets
+it, and a body without it leaves the expiry as it is.
+
+``/moved/<path>`` answers every method with a 307 to ``/<path>`` (query kept), as a gateway
+does for an API that moved, with an absolute ``Location`` as Starlette's ``redirect_slashes``
+writes it.
 
 Run: ``python3 -m uvicorn apikeys_app:app`` with this folder on ``PYTHONPATH``.
 """
@@ -36,7 +48,7 @@ from enum import Enum
 from typing import Dict, List, Optional, Tuple
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response, status
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, validator
 
@@ -180,6 +192,7 @@ class Account:
     def add(self, key: ApiKeyWithSecret) -> None:
         self.index[key.id] = len(self.keys)
         self.keys.append(StoredKey(key))
+        SECRETS[key.key] = self.keys[-1]
 
     def find(self, key_id: str) -> Optional[StoredKey]:
         position = self.index.get(key_id)
@@ -202,6 +215,7 @@ CALLERS = {
     ),
 }
 ACCOUNTS: Dict[str, Account] = {}
+SECRETS: Dict[str, StoredKey] = {}
 
 app = FastAPI(title="API Keys", version="1.0.0")
 bearer = HTTPBearer()
@@ -220,7 +234,7 @@ def account_of(x_account_id: Optional[str]) -> Account:
 
 def authorized(permission: str):
     def check(credentials: HTTPAuthorizationCredentials = Depends(bearer)) -> Caller:
-        caller = CALLERS.get(credentials.credentials)
+        caller = CALLERS.get(credentials.credentials) or key_caller(credentials.credentials)
         if caller is None:
             raise HTTPException(
                 status_code=status.HTTP_401_UNAUTHORIZED,
@@ -232,6 +246,16 @@ def authorized(permission: str):
         return caller
 
     return check
+
+
+def key_caller(secret: str) -> Optional[Caller]:
+    """The caller whose token is the secret of a live key: an API key."""
+    stored = SECRETS.get(secret)
+    if stored is None or stored.deleted:
+        return None
+    key = stored.key
+    permissions = list(key.permissions or []) if key.restricted else sorted(PERMISSIONS)
+    return Caller(key.creator_id, True, permissions)
 
 
 def invalid_permissions(values: Optional[List[str]]) -> List[str]:
@@ -441,10 +465,23 @@ async def update_account_api_key(
         return JSONResponse(status_code=404, content={"error": "API key not found"})
     if invalid_permissions(body.flatPermissionsList):
         return JSONResponse(status_code=400, content={"error": "Invalid permissions provided"})
+    expires_at = stored.key.expires_at
+    if "expiresAt" in body.__fields_set__:
+        expires_at = as_stored(body.expiresAt)
     stored.key = stored.key.copy(update={
         "description": body.description,
         "restricted": True,
         "permissions": list(body.flatPermissionsList),
-        "expires_at": as_stored(body.expiresAt),
+        "expires_at": expires_at,
     })
     return SuccessResponse(success=True)
+
+
+@app.api_route(
+    "/moved/{path:path}",
+    methods=["GET", "POST", "PATCH", "DELETE"],
+    include_in_schema=False,
+)
+async def moved(path: str, request: Request):
+    """The API moved from /moved: 307, which keeps the method and the body."""
+    return RedirectResponse(str(request.url.replace(path="/" + path)), status_code=307)

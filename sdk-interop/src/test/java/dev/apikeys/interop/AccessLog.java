@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,6 +34,20 @@ final class AccessLog {
       String[] fields = line.substring(line.indexOf(MARKER) + MARKER.length()).split(" ", 5);
       return new Entry(fields[0], fields[1], fields[2], Integer.parseInt(fields[3]),
           fields.length > 4 ? fields[4] : "");
+    }
+
+    /**
+     * Returns the value of a {@code name=value} field of {@link #more()}, as nginx's lines
+     * have them.
+     *
+     * @param name the field's name
+     * @return its value, {@code -} when nginx had none
+     * @throws AssertionError if the line has no such field
+     */
+    String field(String name) {
+      return Arrays.stream(more.split(" ")).filter(field -> field.startsWith(name + "="))
+          .map(field -> field.substring(name.length() + 1)).findFirst()
+          .orElseThrow(() -> new AssertionError("no " + name + "= in " + this));
     }
   }
 

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Seed 002's {@code PATCH /apikeys/{id}} on the FastAPI app, with plain HTTP: the SDK has no
- * call for it yet (planned: {@code client.accountApiKeys().update(id, ApiKeyInput)}, returning
- * {@code SuccessResponse}). The app answers it as seed 002 documents: {@code {"success": true}},
- * and {@code {"error": ...}} bodies.
+ * Seed 002's {@code PATCH /apikeys/{id}} on the FastAPI app, checked without the SDK (as
+ * {@link UvicornQuirksTest} does for the other operations), with what the SDK never sends too
+ * ({@code "expiresAt": ""}, a body without a required field): the app answers as seed 002
+ * documents, {@code {"success": true}} and {@code {"error": ...}} bodies, so that the failures
+ * of {@link AccountApiKeysTest} are the SDK's.
  */
 class AccountUpdateTest {
 
@@ -39,16 +40,17 @@ class AccountUpdateTest {
   }
 
   @Test
-  void expiresAtNullEmptyOrAbsentMeansNoExpiry() {
+  void expiresAtNullOrEmptyRemovesTheExpiryAndAbsentLeavesIt() {
     String[] bodies = {"\"expiresAt\": null, ", "\"expiresAt\": \"\", ", ""};
-    for (String expiresAt : bodies) {
+    String[] expiries = {null, null, "2030-01-01T00:00:00"};
+    for (int i = 0; i < bodies.length; i++) {
       String id = create("{\"name\": \"expiring\", \"expires_at\": \"2030-01-01T00:00:00Z\"}");
 
-      HttpResponse<String> done = patch(id, "{\"description\": \"d\", " + expiresAt
+      HttpResponse<String> done = patch(id, "{\"description\": \"d\", " + bodies[i]
           + "\"flatPermissionsList\": []}");
 
-      assertEquals(200, done.statusCode(), expiresAt);
-      assertTrue(get(id).get("expires_at").isNull(), expiresAt);
+      assertEquals(200, done.statusCode(), bodies[i]);
+      assertEquals(expiries[i], get(id).get("expires_at").textValue(), bodies[i]);
     }
   }
 

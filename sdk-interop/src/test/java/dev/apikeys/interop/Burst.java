@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 /** Many async calls at once, all started before any is awaited. */
 final class Burst {
 
+  /** How many calls a burst makes: five times the servers' stream limit. */
+  static final int CALLS = 500;
+
   private Burst() {
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The SDK over HTTP/2 with TLS, against the FastAPI app on hypercorn 0.13 (ALPN {@code h2},
  * 100 streams a connection), with a client that trusts the test's own certificate. The app
- * sends offsets and empty lists here: these tests are about the transport and paging.
+ * sends offsets and empty lists here: these tests are about the transport, paging and bursts.
  */
 class Http2Test {
 
@@ -45,5 +45,11 @@ class Http2Test {
   @Test
   void theAutoPagerWalksBackwardsOverHttp2() {
     PagingChecks.walksBackwards(SERVER.client(), SEEDED, 1000);
+  }
+
+  @Test
+  void fiveHundredAsyncCallsAtOnceAllSucceed() {
+    // The SDK's default maxConcurrentRequests (64) is below the server's 100 streams.
+    Burst.retrievesAllSucceed(SERVER.client(), Burst.CALLS);
   }
 }

@@ -49,7 +49,7 @@ final class PrismMock extends ServerExtension {
     return "http://127.0.0.1:" + port;
   }
 
-  /** The SDK's own client: Node's HTTP server ignores the h2c upgrade offer. */
+  /** The SDK's own client, as a user's code has it. */
   @Override
   ApiKeysClient.Builder clientBuilder() {
     return ApiKeysClient.builder().baseUrl(baseUrl()).token(FastApiApp.ADMIN_TOKEN);

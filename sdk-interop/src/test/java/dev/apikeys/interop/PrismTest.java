@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.ApiKeysService;
 import dev.apikeys.sdk.RawResponse;
+import dev.apikeys.sdk.models.ApiKeyInput;
 import dev.apikeys.sdk.models.CreateApiKeyParams;
 import dev.apikeys.sdk.models.ListApiKeysParams;
 import dev.apikeys.sdk.models.Permission;
 import dev.apikeys.sdk.models.SortOrder;
+import dev.apikeys.sdk.models.SuccessResponse;
 import dev.apikeys.sdk.models.UpdateApiKeyParams;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
@@ -65,16 +67,30 @@ class PrismTest {
   }
 
   @Test
-  void seed002sUpdateBodyKeepsToTheDocument() {
-    // Plain HTTP: the SDK has no call for seed 002's endpoint yet.
-    HttpResponse<String> valid = PRISM.raw().send("PATCH", "/apikeys/" + ID, "{\"description\":"
-        + " \"ci bot\", \"expiresAt\": null, \"flatPermissionsList\": [\"calls.view\"]}");
+  void theSdksSeed002UpdateKeepsToTheDocument() {
+    ApiKeysClient client = PRISM.client().withOptions(b -> b.accountId("acct_1"));
+    ApiKeyInput.Builder input = ApiKeyInput.builder().description("ci bot")
+        .flatPermissionsList(Permission.CALLS_VIEW, Permission.AGENTS_VIEW);
+
+    List<RawResponse<SuccessResponse>> responses = List.of(
+        client.accountApiKeys().withRawResponse().update(ID, input.build()),
+        client.accountApiKeys().withRawResponse().update(ID, input.expiresAt(null).build()),
+        client.async().accountApiKeys().withRawResponse().update(ID, input
+            .expiresAt(OffsetDateTime.parse("2027-01-01T00:00:00+02:00"))
+            .flatPermissionsList(List.of("readApplications")).build()).join());
+
+    for (RawResponse<SuccessResponse> response : responses) {
+      assertEquals(200, response.statusCode());
+      assertEquals(Optional.empty(), response.header("sl-violations"));
+      assertTrue(response.body().success());
+    }
+  }
+
+  @Test
+  void prismRefusesASeed002BodyWithoutARequiredField() {
     HttpResponse<String> incomplete = PRISM.raw().send("PATCH", "/apikeys/" + ID,
         "{\"description\": \"ci bot\"}");
 
-    assertEquals(200, valid.statusCode());
-    assertEquals("{\"success\":true}", valid.body());
-    assertEquals(Optional.empty(), valid.headers().firstValue("sl-violations"));
     assertEquals(400, incomplete.statusCode());
     assertTrue(violations(incomplete).contains("must have required property"
         + " 'flatPermissionsList'"), violations(incomplete));

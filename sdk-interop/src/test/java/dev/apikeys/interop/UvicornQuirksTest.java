@@ -33,8 +33,8 @@ class UvicornQuirksTest {
 
   @Test
   void uvicornAnswersTheJdksH2cUpgradeOfferWith400() {
-    // A JDK HttpClient left at its default version offers "Upgrade: h2c" on plain http, as
-    // the SDK's own client does.
+    // A JDK HttpClient left at its default version offers "Upgrade: h2c" on plain http (the
+    // SDK's own client does not; a client given to the SDK keeps its version).
     RawHttp offersH2c = new RawHttp(HttpClient.newHttpClient(), SERVER.baseUrl(), ADMIN_TOKEN);
 
     HttpResponse<String> refused = offersH2c.get(KEYS + seededId(1));
