@@ -138,6 +138,26 @@ enum ApiOperation {
     this.path = path;
   }
 
+  /** Returns the HTTP method of this operation's request. */
+  String method() {
+    return method;
+  }
+
+  /** Returns the path of this operation's request, as sent for {@link #TARGET_ID}. */
+  String path() {
+    return path;
+  }
+
+  /**
+   * Returns whether the JDK's own HTTP/1.1 client sends this operation's request a second time,
+   * once, when the connection closes before any byte of an answer: it does so for a GET (a
+   * stale pooled connection is the usual cause), never for PATCH, POST or DELETE. That resend
+   * happens inside one attempt of the SDK: no retry of the SDK, no wait asked of its Sleeper.
+   */
+  boolean resentByTheJdk() {
+    return method.equals("GET");
+  }
+
   /** Calls the operation, blocking, and returns what it returned (null for delete). */
   abstract Object call(ApiKeysClient client);
 

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.apikeys.sdk.ApiKeyPage;
 import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.models.ListApiKeysParams;
 import dev.apikeys.testkit.MockApiKeysServer;
 import dev.apikeys.testkit.MockApiKeysServerExtension;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Many new clients, each with its own JDK {@code HttpClient}, whose first call is a page too
- * large for one HTTP/2 frame: every page arrives whole, well within the attempt timeout.
+ * Many new clients, each with its own JDK {@code HttpClient}, whose first call is a page larger
+ * than one HTTP/2 frame: every page arrives whole, and no request offers an HTTP/2 upgrade.
  *
- * <p>Over plain http a new JDK client sends its first request as HTTP/1.1 offering
- * {@code Upgrade: h2c}; the testkit's Jetty accepts, and the answer comes back as stream 1 of
- * the upgraded connection, in several DATA frames. That is the path of the one call that was
- * seen to stall for the whole 30 s attempt, headers received and body never, in
- * {@link SharedClientConcurrencyTest} (issue 14): the final listing, by a new client with no
- * retry. Clients start in batches, so that several upgraded connections race to become the
- * pooled one, as in that test.
+ * <p>This came from issue 14: one call was seen to stall for its whole 30 s attempt, headers
+ * received and body never, on the JDK's h2c upgrade path (a new JDK client on plain http sends
+ * its first request as HTTP/1.1 with {@code Upgrade: h2c} and {@code HTTP2-Settings}, the
+ * testkit's Jetty accepts, and the answer comes back as stream 1 of the upgraded connection).
+ * The SDK now speaks HTTP/1.1 on {@code http://}, so that path is never taken: this test fails
+ * if the JDK's default (HTTP/2, hence the upgrade offer) comes back on cleartext. A client given
+ * a default {@code HttpClient}, which keeps its own settings, shows that the check sees an offer.
  */
 class FreshClientFirstCallTest {
 
@@ -43,12 +45,16 @@ class FreshClientFirstCallTest {
       new MockApiKeysServerExtension(MockApiKeysServer.builder().seed(KEYS));
 
   private static final ReportTable TABLE = ReportTable.create("65-fresh-clients",
-      "Fresh clients: the first call of each new client, a page larger than one HTTP/2 frame",
-      "clients (at once)", "page size", "requests offering h2c", "failures")
-      .note("Each client has its own JDK HttpClient, so its first request offers the h2c"
-          + " upgrade and its answer is the first stream of a new connection. Attempt timeout "
-          + ATTEMPT_TIMEOUT.toSeconds() + " s, no retry: a body that stalls after its headers"
-          + " fails the call with 'response body not received'.");
+      "Fresh clients: the first call of each new client arrives whole, with no h2c offer",
+      "clients (at once)", "page size", "requests offering an upgrade", "protocols seen",
+      "failures")
+      .note("Each client has its own JDK HttpClient, so its first request opens a new"
+          + " connection. Attempt timeout " + ATTEMPT_TIMEOUT.toSeconds() + " s, no retry: a"
+          + " body that stalls after its headers fails the call with 'response body not"
+          + " received'. An offer is a request that reached the server with an Upgrade or an"
+          + " HTTP2-Settings header. The control row is one client given a default"
+          + " HttpClient, which keeps its own settings (HTTP/2, so an h2c offer on http://): it"
+          + " shows that an offer would be seen.");
 
   @AfterAll
   static void writeRows() {
@@ -56,23 +62,54 @@ class FreshClientFirstCallTest {
   }
 
   @Test
-  void everyNewClientsFirstPageArrivesWhole() {
+  void everyNewClientsFirstPageArrivesWholeWithoutAnUpgradeOffer() {
     MockApiKeysServer server = API.server();
     List<String> failures = new ArrayList<>();
     for (int started = 0; started < CLIENTS; started += AT_ONCE) {
       failures.addAll(firstPages(server));
     }
 
-    List<ServeEvent> served = server.wireMock().getAllServeEvents();
-    int pageBytes = served.get(0).getResponse().getBody().length;
-    long upgrades = served.stream()
-        .filter(event -> "h2c".equals(event.getRequest().getHeader("Upgrade"))).count();
-    TABLE.check(List.of(CLIENTS + " (" + AT_ONCE + ")", pageBytes + " bytes", upgrades,
-        failures.isEmpty() ? "none" : failures), () -> {
+    List<LoggedRequest> requests = requests(server);
+    int pageBytes = server.wireMock().getAllServeEvents().get(0).getResponse().getBody().length;
+    long offers = requests.stream().filter(FreshClientFirstCallTest::offersAnUpgrade).count();
+    List<String> protocols = requests.stream().map(LoggedRequest::getProtocol).distinct()
+        .toList();
+    TABLE.check(List.of(CLIENTS + " (" + AT_ONCE + ")", pageBytes + " bytes", offers,
+        protocols, failures.isEmpty() ? "none" : failures), () -> {
           assertTrue(pageBytes > ONE_FRAME, "the page must need more than one DATA frame");
-          assertEquals(CLIENTS, served.size(), "one request per client: none retried");
+          assertEquals(CLIENTS, requests.size(), "one request per client: none retried");
           assertEquals(List.of(), failures);
+          assertEquals(0, offers, "no request may offer an HTTP/2 upgrade on http://");
+          assertEquals(List.of("HTTP/1.1"), protocols);
         });
+  }
+
+  @Test
+  void aClientGivenADefaultHttpClientOffersTheUpgradeAndTheCheckSeesIt() {
+    MockApiKeysServer server = API.server();
+    Throwable error;
+    try (ApiKeysClient client = server.clientBuilder().maxRetries(0)
+        .timeout(Duration.ofSeconds(2)).httpClient(HttpClient.newHttpClient()).build()) {
+      error = Outcomes.thrownBy(() -> client.apiKeys().retrieve("key_0001"));
+    }
+
+    List<LoggedRequest> requests = requests(server);
+    long offers = requests.stream().filter(FreshClientFirstCallTest::offersAnUpgrade).count();
+    TABLE.check(List.of("control: 1 client given HttpClient.newHttpClient()", "one key",
+        offers, requests.stream().map(LoggedRequest::getProtocol).distinct().toList(),
+        error == null ? "none" : error), () -> {
+          assertEquals(1, requests.size());
+          assertEquals(1, offers, "a default JDK client offers h2c on its first request");
+          assertEquals("h2c", requests.get(0).getHeader("Upgrade"));
+        });
+  }
+
+  private static boolean offersAnUpgrade(LoggedRequest request) {
+    return request.containsHeader("Upgrade") || request.containsHeader("HTTP2-Settings");
+  }
+
+  private static List<LoggedRequest> requests(MockApiKeysServer server) {
+    return server.wireMock().getAllServeEvents().stream().map(ServeEvent::getRequest).toList();
   }
 
   /** Starts {@link #AT_ONCE} new clients, each listing one page; returns what went wrong. */

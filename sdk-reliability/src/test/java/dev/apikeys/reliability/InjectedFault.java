@@ -23,10 +23,10 @@ import java.util.Locale;
  */
 enum InjectedFault {
 
-  CONNECTION_RESET_BY_PEER(Fault.CONNECTION_RESET_BY_PEER),
-  EMPTY_RESPONSE(Fault.EMPTY_RESPONSE),
-  MALFORMED_RESPONSE_CHUNK(Fault.MALFORMED_RESPONSE_CHUNK),
-  RANDOM_DATA_THEN_CLOSE(Fault.RANDOM_DATA_THEN_CLOSE),
+  CONNECTION_RESET_BY_PEER(Fault.CONNECTION_RESET_BY_PEER, true),
+  EMPTY_RESPONSE(Fault.EMPTY_RESPONSE, true),
+  MALFORMED_RESPONSE_CHUNK(Fault.MALFORMED_RESPONSE_CHUNK, false),
+  RANDOM_DATA_THEN_CLOSE(Fault.RANDOM_DATA_THEN_CLOSE, false),
   DELAY_PAST_TIMEOUT(null, 0, true, ApiKeysIoException.class),
   STATUS_429_RETRY_AFTER(null, 429, true, RateLimitException.class),
   STATUS_500(null, 500, true, InternalServerException.class),
@@ -51,17 +51,24 @@ enum InjectedFault {
   static final int RETRY_AFTER_SECONDS = 2;
 
   private final Fault fault;
+  private final boolean closesBeforeAnyAnswer;
   private final int status;
   private final boolean retryable;
   private final Class<? extends ApiKeysException> exception;
 
-  InjectedFault(Fault fault) {
-    this(fault, 0, true, ApiKeysIoException.class);
+  InjectedFault(Fault fault, boolean closesBeforeAnyAnswer) {
+    this(fault, closesBeforeAnyAnswer, 0, true, ApiKeysIoException.class);
   }
 
   InjectedFault(Fault fault, int status, boolean retryable,
       Class<? extends ApiKeysException> exception) {
+    this(fault, false, status, retryable, exception);
+  }
+
+  InjectedFault(Fault fault, boolean closesBeforeAnyAnswer, int status, boolean retryable,
+      Class<? extends ApiKeysException> exception) {
     this.fault = fault;
+    this.closesBeforeAnyAnswer = closesBeforeAnyAnswer;
     this.status = status;
     this.retryable = retryable;
     this.exception = exception;
@@ -96,6 +103,21 @@ enum InjectedFault {
   /** Returns the HTTP status the server answers, or 0 when no status comes back. */
   int status() {
     return status;
+  }
+
+  /**
+   * Returns whether the connection ends before the client has read any byte of an answer (a
+   * reset, or a close with nothing sent), which the JDK takes for a stale connection: it sends
+   * a GET again, once (see {@link ApiOperation#resentByTheJdk()}). A malformed chunk comes after
+   * the headers, and random data is read as a broken status line: neither is resent.
+   */
+  boolean closesBeforeAnyAnswer() {
+    return closesBeforeAnyAnswer;
+  }
+
+  /** Returns how many requests one attempt of the SDK sends for this operation. */
+  int requestsPerAttempt(ApiOperation operation) {
+    return closesBeforeAnyAnswer && operation.resentByTheJdk() ? 2 : 1;
   }
 
   /** Returns whether the SDK's default policy retries this failure. */

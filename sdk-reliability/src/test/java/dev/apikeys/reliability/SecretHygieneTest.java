@@ -1,20 +1,30 @@
 package dev.apikeys.reliability;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.apikeys.sdk.ApiKeyPage;
 import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.LogLevel;
 import dev.apikeys.sdk.RawResponse;
 import dev.apikeys.sdk.RequestOptions;
 import dev.apikeys.sdk.RetryPolicy;
+import dev.apikeys.sdk.errors.ApiKeysServiceException;
+import dev.apikeys.sdk.errors.AuthenticationException;
+import dev.apikeys.sdk.errors.BadRequestException;
+import dev.apikeys.sdk.errors.InvalidDataException;
+import dev.apikeys.sdk.errors.InvalidResponseException;
+import dev.apikeys.sdk.errors.UnprocessableEntityException;
 import dev.apikeys.sdk.models.ApiKey;
 import dev.apikeys.sdk.models.ApiKeyList;
 import dev.apikeys.sdk.models.ApiKeyWithSecret;
@@ -30,11 +40,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -43,6 +55,7 @@ import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +72,8 @@ class SecretHygieneTest {
   private static final String TOKEN = "sk-reliability-admin-7c1e9f3a5b2d4e6f8091a2b3";
   /** The secret of a create answer that the SDK cannot read. */
   private static final String UNREAD_SECRET = "sk-mock-" + "ab".repeat(16);
+  /** The secret that odd answers put in odd places. */
+  private static final String ODD_SECRET = "sk-odd-secret-" + "ef".repeat(14);
 
   @RegisterExtension
   static final MockApiKeysServerExtension API = new MockApiKeysServerExtension(
@@ -72,8 +87,12 @@ class SecretHygieneTest {
       "where", "texts checked", "secrets looked for", "leaks")
       .note("Secrets looked for: the bearer token, and each created key's full secret and its"
           + " second half. Exceptions are checked in their message, toString, stack trace,"
-          + " causes and suppressed exceptions; body() is left out on purpose: it is the raw"
-          + " response, documented as such.");
+          + " causes and suppressed exceptions, and in body() and details(): the body an"
+          + " exception keeps has its secret fields masked. Odd answers put secrets where a"
+          + " server might: in the create answer of a key whose other fields are odd, in a"
+          + " secret field of the wrong type, in a body cut off after the secret, in a 422's"
+          + " validation items, in error bodies, and in fields the SDK does not know (secret,"
+          + " token, api_key, nested or not).");
 
   private final CapturingHandler log = new CapturingHandler();
   private Level previousLevel;
@@ -125,6 +144,117 @@ class SecretHygieneTest {
     assertTrue(logLines.stream().anyMatch(line -> line.contains("response body: ")
         && line.contains("\"key\":\"****\"")), "DEBUG logged the masked create bodies");
     assertTrue(errors.size() >= 8, "the failures ran: " + errors.size());
+  }
+
+  @Test
+  void oddAndUnreadableAnswersShowNoSecretInExceptionsModelsOrBodies() {
+    WireMockServer wireMock = API.server().wireMock();
+    List<Throwable> errors = new ArrayList<>();
+    List<Object> shown = new ArrayList<>();
+    try (ApiKeysClient client = API.server().clientBuilder().token(TOKEN).maxRetries(0)
+        .build()) {
+      var keys = client.apiKeys();
+      CreateApiKeyParams create = CreateApiKeyParams.builder().name("odd").build();
+      for (String answer : List.of(
+          WireJson.key(k -> k.put("key", ODD_SECRET).put("created_date", "not a date")),
+          WireJson.key(k -> k.putObject("key").put("value", ODD_SECRET)),
+          WireJson.key(k -> k.putArray("key").add(ODD_SECRET)))) {
+        ApiKeyWithSecret created = answeredBy(wireMock, ApiOperation.CREATE,
+            aResponse().withStatus(201).withBody(answer), () -> keys.create(create));
+        shown.add(created);
+        errors.add(Outcomes.thrownBy(created::validate));
+        errors.add(Outcomes.thrownBy(created::createdDate));
+        errors.add(Outcomes.thrownBy(created::key));
+      }
+      String whole = WireJson.key(k -> { }).replaceFirst(",", ",\"key\":\"" + ODD_SECRET
+          + "\",");
+      Throwable unreadable = answeredBy(wireMock, ApiOperation.CREATE, aResponse()
+          .withStatus(201).withBody(whole.substring(0, whole.indexOf("\"restricted\"") + 4)),
+          () -> Outcomes.thrownBy(() -> keys.create(create)));
+      errors.add(unreadable);
+      if (unreadable instanceof InvalidResponseException invalid) {
+        invalid.partial(ApiKeyWithSecret.class).ifPresent(partial -> {
+          shown.add(partial);
+          errors.add(Outcomes.thrownBy(partial::validate));
+        });
+      }
+      errors.add(answeredBy(wireMock, ApiOperation.CREATE, aResponse().withStatus(422)
+          .withBody("{\"detail\": [{\"loc\": [\"body\", \"key\"], \"msg\": \"bad key\","
+              + " \"type\": \"value_error\", \"input\": {\"key\": \"" + ODD_SECRET + "\"}},"
+              + " {\"loc\": [\"header\", \"authorization\"], \"msg\": {\"token\": \""
+              + TOKEN + "\"}, \"type\": \"auth\"}]}"),
+          () -> Outcomes.thrownBy(() -> keys.create(create))));
+      errors.add(answeredBy(wireMock, ApiOperation.RETRIEVE, aResponse().withStatus(400)
+          .withBody("{\"error\": {\"code\": \"bad\", \"token\": \"" + TOKEN + "\"},"
+              + " \"secret\": \"" + ODD_SECRET + "\", \"errors\": [{\"api_key\": \""
+              + ODD_SECRET + "\"}]}"),
+          () -> Outcomes.thrownBy(() -> keys.retrieve(ApiOperation.TARGET_ID))));
+      String unknown = WireJson.key(k -> k.put("secret", ODD_SECRET).put("token", TOKEN)
+          .putObject("metadata").put("api_key", ODD_SECRET).putArray("tokens")
+          .addObject().put("access_token", TOKEN));
+      shown.add(answeredBy(wireMock, ApiOperation.RETRIEVE, okJson(unknown),
+          () -> keys.retrieve(ApiOperation.TARGET_ID)));
+      shown.add(answeredBy(wireMock, ApiOperation.RETRIEVE, okJson(unknown),
+          () -> keys.withRawResponse().retrieve(ApiOperation.TARGET_ID)));
+      ApiKeyPage page = answeredBy(wireMock, ApiOperation.LIST, okJson("{\"data\": ["
+          + unknown + "], \"has_more\": false, \"token\": \"" + TOKEN + "\"}"), keys::list);
+      shown.addAll(List.of(page, page.data()));
+    }
+
+    List<String> secrets = List.of(TOKEN, ODD_SECRET, ODD_SECRET.substring(12));
+    checkNoLeak("odd answers: InvalidDataException (accessors, validate()), exceptions with"
+        + " body(), details(), partial()", errors.stream().filter(e -> e != null)
+        .flatMap(e -> texts(e).stream()).toList(), secrets);
+    checkNoLeak("odd answers: toString of models with odd or unknown secret fields, of"
+        + " partial(), of a page and a raw response", shown.stream().map(String::valueOf)
+        .toList(), secrets);
+    Class<?> odd = InvalidDataException.class;
+    assertEquals(Arrays.asList(odd, odd, null, odd, null, odd, odd, null, odd,
+        InvalidResponseException.class, odd, UnprocessableEntityException.class,
+        BadRequestException.class), errors.stream().map(e -> e == null ? null : e.getClass())
+        .toList(), "every odd answer failed where documented");
+  }
+
+  @Test
+  @Disabled("BUG (sdk-core ErrorMapping/ErrorBody): a server that echoes the client's own"
+      + " bearer token in its error text (or pydantic's 422 'input' of an Authorization header)"
+      + " puts the token in error(), getMessage(), details() or body(): only secret-named JSON"
+      + " fields are masked. The client knows its token; it should mask that value wherever the"
+      + " server's words are shown")
+  void tokenEchoedByTheServerInItsErrorTextIsMasked() {
+    WireMockServer wireMock = API.server().wireMock();
+    List<Throwable> errors = new ArrayList<>();
+    try (ApiKeysClient client = API.server().clientBuilder().token(TOKEN).maxRetries(0)
+        .build()) {
+      for (String body : List.of(
+          "{\"error\": \"invalid token " + TOKEN + "\"}",
+          "{\"detail\": [{\"loc\": [\"header\"], \"msg\": \"bad " + TOKEN + "\"}]}",
+          "{\"detail\": [{\"loc\": [\"header\", \"authorization\"], \"msg\": \"bad\","
+              + " \"input\": \"Bearer " + TOKEN + "\"}]}",
+          "Unauthorized: Bearer " + TOKEN)) {
+        errors.add(answeredBy(wireMock, ApiOperation.RETRIEVE,
+            aResponse().withStatus(401).withBody(body),
+            () -> Outcomes.thrownBy(() -> client.apiKeys().retrieve(ApiOperation.TARGET_ID))));
+      }
+    }
+
+    for (Throwable error : errors) {
+      assertInstanceOf(AuthenticationException.class, error);
+      for (String text : texts(error)) {
+        assertFalse(text.contains(TOKEN), text);
+      }
+    }
+  }
+
+  /** Makes the call while the server answers the operation with {@code response}. */
+  private static <T> T answeredBy(WireMockServer wireMock, ApiOperation operation,
+      ResponseDefinitionBuilder response, Supplier<T> call) {
+    StubMapping stub = wireMock.stubFor(operation.stub().atPriority(1).willReturn(response));
+    try {
+      return call.get();
+    } finally {
+      wireMock.removeStub(stub);
+    }
   }
 
   /** Characters the JDK refuses in a header value, whose message would quote the value. */
@@ -302,6 +432,16 @@ class SecretHygieneTest {
     texts.add(String.valueOf(error.getMessage()));
     texts.add(String.valueOf(error.getLocalizedMessage()));
     texts.add(error.toString());
+    if (error instanceof ApiKeysServiceException service) {
+      texts.add(service.body());
+      texts.add(String.valueOf(service.error()));
+      service.details().forEach(detail -> texts.addAll(List.of(detail.toString(),
+          detail.path(), detail.message(), detail.type())));
+    }
+    if (error instanceof InvalidResponseException invalid) {
+      texts.add(invalid.body());
+      invalid.partial(Object.class).ifPresent(partial -> texts.add(partial.toString()));
+    }
     collect(error.getCause(), texts, seen);
     for (Throwable suppressed : error.getSuppressed()) {
       collect(suppressed, texts, seen);

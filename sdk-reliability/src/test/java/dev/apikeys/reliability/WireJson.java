@@ -1,5 +1,7 @@
 package dev.apikeys.reliability;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,6 +54,15 @@ final class WireJson {
     ObjectNode page = page(false, "key_0001", "key_0002");
     change.accept(page);
     return page.toString();
+  }
+
+  /** Parses a JSON text. */
+  static JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   /** Returns a new empty object node. */
