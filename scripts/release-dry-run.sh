@@ -107,7 +107,7 @@ build() {
 
 report_failure() {
   local name=$1
-  grep -E '^\[(ERROR|WARNING)\]|^no bundle' "$WORK/$name.log" | head -40 >&2 || true
+  grep -E '^\[ERROR\]|^no bundle' "$WORK/$name.log" | head -30 >&2 || true
   die "the release build ($name) failed; its log: $WORK/$name.log (KEEP=1 keeps it)"
 }
 
@@ -117,7 +117,8 @@ report_failure() {
 started=$SECONDS
 (umask 022; build first TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8) &
 first=$!
-(umask 002; build second TZ=Pacific/Kiritimati LANG=ja_JP.UTF-8 LC_ALL=) &
+(umask 002; build second TZ=Pacific/Kiritimati LANG=ja_JP.UTF-8 LC_ALL= \
+  JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-} -Duser.language=ja -Duser.country=JP") &
 second=$!
 first_status=0 second_status=0
 wait "$first" || first_status=$?
