@@ -11,7 +11,7 @@
 #     (maven.deploy.skip false) and what they need, tests skipped (CI runs them), -Prelease (no
 #     SNAPSHOT, SBOMs, signatures, checksums) and -DskipUpload=true, so that nothing is sent
 #     and each build leaves the bundle it would have uploaded. The two builds run in different
-#     directories, time zones, locales and umasks.
+#     directories, time zones, locales, umasks and start times.
 #  4. Checks the first bundle (scripts/release-check.py): the published modules and only they;
 #     each POM's name, description, url, licenses, scm and developers; sources and Javadoc jars;
 #     the CycloneDX SBOMs; an .asc that gpg verifies and matching checksums for every file; no
@@ -112,12 +112,13 @@ report_failure() {
 }
 
 # Two clean builds at once (2 cores), in two directories and, to shake out anything that
-# leaks into the output, different time zones, locales and umasks. The local repository is
-# shared, so Maven locks it across the two processes.
+# leaks into the output, different time zones (UTC, UTC+14), locales, umasks and start times
+# (a build time stamp to the second differs). The local repository is shared, so Maven locks
+# it across the two processes.
 started=$SECONDS
 (umask 022; build first TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8) &
 first=$!
-(umask 002; build second TZ=Pacific/Kiritimati LANG=ja_JP.UTF-8 LC_ALL= \
+(umask 002; sleep 3; build second TZ=Pacific/Kiritimati LANG=ja_JP.UTF-8 LC_ALL= \
   JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-} -Duser.language=ja -Duser.country=JP") &
 second=$!
 first_status=0 second_status=0
