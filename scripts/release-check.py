@@ -336,7 +336,10 @@ def main(argv):
             print(__doc__, file=sys.stderr)
             return 2
     except Miss as miss:
-        print(f"release-check: FAILED: {miss}", file=sys.stderr)
+        message = str(miss)
+        for bundle in argv[3:4] if argv[1] == "bundle" else argv[2:4]:
+            message = message.replace(os.path.join(bundle, ""), "")  # paths inside the bundle
+        print(f"release-check: FAILED: {message}", file=sys.stderr)
         return 1
     return 0
 
