@@ -170,8 +170,10 @@ def check_signature(path, fingerprint):
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     status = re.findall(r"^\[GNUPG:\] VALIDSIG (\S+)", result.stdout, re.M)
     if result.returncode != 0 or fingerprint.upper() not in (s.upper() for s in status):
+        why = re.findall(r"^\[GNUPG:\] ((?:BADSIG|ERRSIG|NO_PUBKEY|NODATA|VALIDSIG) .*)$",
+                         result.stdout, re.M)
         fail("the signature verifies with the release key", signature,
-             " ".join(result.stdout.split())[:300])
+             "; ".join(why) or result.stdout.strip().splitlines()[-1:])
 
 
 def check_checksums(path):
