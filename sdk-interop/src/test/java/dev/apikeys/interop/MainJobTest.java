@@ -59,30 +59,39 @@ class MainJobTest {
         quote("  secret   ...") + "[0-9a-f]{4}"
             + quote(" (the full secret is shown only once, in the create response)"),
         quote("  narrowed ") + made + quote(" to [calls.view]"), "",
-        quote("3. Handle errors and retries"),
+        quote("3. Update that key through the account API (seed 002's PATCH /apikeys/{id})"),
+        quote("  PATCH /apikeys/") + made + quote(" answered success: true"),
+        quote("  read back ") + made + quote(": \"Deploys from CI, reads agents\","
+            + " [calls.view, agents.view], never expires"), "",
+        quote("4. Handle errors and retries"),
         quote("  404 NotFoundException: API key not found (request id ") + REQUEST_ID + "\\)",
-        // HandleErrors updates key_0001, which this app does not have: its 400 demonstration
-        // ("  400 BadRequestException: Invalid permissions provided: calls.teleport") gets
-        // the 404 instead. sdk-examples' to fix: update a key that exists.
-        quote("  404 NotFoundException: API key not found"),
+        quote("  created  ") + made + quote(" to update with mistakes"),
+        quote("  400 BadRequestException: Invalid permissions provided: calls.teleport"),
         quote("  caught before any request: permissions can only be set on a restricted key,"
-            + " but restricted is false; call restricted(true) or leave permissions out"), "",
-        quote("4. Rotate a key: create the new one, delete the old one"),
+            + " but restricted is false; call restricted(true) or leave permissions out"),
+        quote("  retries: skipped; the flaky server is a WireMock scenario on the embedded"
+            + " server, which runs only without APIKEYS_BASE_URL"),
+        quote("  deleted  ") + made, "",
+        quote("5. Rotate a key: create the new one, delete the old one"),
         quote("  created  ") + made + quote(" to replace ") + made + quote(" (ci-bot)"),
         quote("  deleted  ") + made + quote("; ") + made
             + quote(" now holds its name and permissions"), "", quote("Done.")));
     List<String> ids = matchAll(expected, lines);
 
     String restricted = ids.get(0);
-    String rotated = ids.get(2);
-    assertEquals(List.of(restricted, restricted, rotated, restricted, restricted, rotated),
-        ids);
+    String scratch = ids.get(4);
+    String rotated = ids.get(6);
+    assertEquals(List.of(restricted, restricted, restricted, restricted, scratch, scratch,
+        rotated, restricted, restricted, rotated), ids);
     JsonNode newest = RawHttp.json(SERVER.raw().get("/v1/api_key/?limit=1000&order=desc"))
         .get("data");
-    assertEquals(26, newest.size(), "25 seeded, one made by RestrictKey and rotated by RotateKey");
+    assertEquals(26, newest.size(),
+        "25 seeded, one made by RestrictKey and rotated by RotateKey (HandleErrors' is deleted)");
     assertEquals(rotated, newest.get(0).get("id").asText());
     assertEquals("ci-bot", newest.get(0).get("name").asText());
-    assertEquals("[\"calls.view\"]", newest.get(0).get("permissions").toString());
+    assertEquals("[\"calls.view\",\"agents.view\"]",
+        newest.get(0).get("permissions").toString(), "what seed 002's PATCH set, carried over");
+    assertEquals("Deploys from CI, reads agents", newest.get(0).get("description").asText());
     assertEquals(404, SERVER.raw().get("/v1/api_key/" + restricted).statusCode());
   }
 
