@@ -1,0 +1,5 @@
+/** A user's application that requires the SDK's module by name. */
+module com.example.apikeys.consumer {
+  requires dev.apikeys.sdk;
+  requires jdk.httpserver;
+}
