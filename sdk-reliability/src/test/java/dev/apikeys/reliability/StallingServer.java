@@ -70,13 +70,18 @@ final class StallingServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     listener.close();
     for (Socket socket : sockets) {
       socket.close();
     }
-    for (Thread thread : threads) {
-      thread.join(TimeUnit.SECONDS.toMillis(5));
+    try {
+      for (Thread thread : threads) {
+        thread.join(TimeUnit.SECONDS.toMillis(5));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while its threads end", e);
     }
   }
 
