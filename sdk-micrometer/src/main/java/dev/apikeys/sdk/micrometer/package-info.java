@@ -1,0 +1,7 @@
+/**
+ * Micrometer Observations of the SDK's calls: register an {@link
+ * dev.apikeys.sdk.micrometer.ObservationInterceptor} on the client to get one timer
+ * ({@code apikeys.client.requests}) and, with micrometer-tracing, one client span per call,
+ * with the trace context sent in the request headers.
+ */
+package dev.apikeys.sdk.micrometer;

@@ -1,0 +1,125 @@
+package dev.apikeys.spring.boot.autoconfigure;
+
+import dev.apikeys.sdk.ApiKeysClient;
+import dev.apikeys.sdk.interceptors.Interceptor;
+import dev.apikeys.sdk.micrometer.ApiKeysObservationConvention;
+import dev.apikeys.sdk.micrometer.ObservationInterceptor;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configures an {@link ApiKeysClient} bean, closed with the context, unless one exists:
+ * from {@link ApiKeysConnectionDetails} (by default the {@code apikeys.*} properties), with
+ * every {@link Interceptor} bean and then every {@link ApiKeysClientBuilderCustomizer} applied
+ * in order. With an {@code ObservationRegistry} bean and apikeys-sdk-micrometer on the class
+ * path it adds an {@link ObservationInterceptor}; with {@code apikeys.health.enabled=true} and
+ * spring-boot-health on the class path, an {@link ApiKeysHealthIndicator}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.micrometer.observation.autoconfigure"
+    + ".ObservationAutoConfiguration")
+@ConditionalOnClass(ApiKeysClient.class)
+@EnableConfigurationProperties(ApiKeysProperties.class)
+public class ApiKeysAutoConfiguration {
+
+  /** Creates the auto-configuration. */
+  public ApiKeysAutoConfiguration() {
+  }
+
+  /**
+   * Returns the connection details of the {@code apikeys.*} properties.
+   *
+   * @param properties the properties
+   * @return the connection details
+   */
+  @Bean
+  @ConditionalOnMissingBean(ApiKeysConnectionDetails.class)
+  ApiKeysConnectionDetails apiKeysConnectionDetails(ApiKeysProperties properties) {
+    return new PropertiesApiKeysConnectionDetails(properties);
+  }
+
+  /**
+   * Returns the client.
+   *
+   * @param properties the properties
+   * @param connection where to connect, and the token
+   * @param interceptors the interceptor beans, added in order
+   * @param customizers the builder customizers, applied in order
+   * @return the client
+   * @throws IllegalStateException if no token is set
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  public ApiKeysClient apiKeysClient(ApiKeysProperties properties,
+      ApiKeysConnectionDetails connection, ObjectProvider<Interceptor> interceptors,
+      ObjectProvider<ApiKeysClientBuilderCustomizer> customizers) {
+    String token = connection.getToken();
+    if (token == null || token.isBlank()) {
+      throw new IllegalStateException("apikeys.token must be set (or the environment variable"
+          + " APIKEYS_TOKEN) to create the ApiKeysClient bean");
+    }
+    ApiKeysClient.Builder builder = ApiKeysClient.builder().token(token);
+    if (connection.getBaseUrl() != null) {
+      builder.baseUrl(connection.getBaseUrl());
+    }
+    if (connection.getAccountId() != null) {
+      builder.accountId(connection.getAccountId());
+    }
+    applyTuning(properties, builder);
+    interceptors.orderedStream().forEach(builder::addInterceptor);
+    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+    return builder.build();
+  }
+
+  private static void applyTuning(ApiKeysProperties properties, ApiKeysClient.Builder builder) {
+    if (properties.getTimeout() != null) {
+      builder.timeout(properties.getTimeout());
+    }
+    if (properties.getConnectTimeout() != null) {
+      builder.connectTimeout(properties.getConnectTimeout());
+    }
+    if (properties.getCallTimeout() != null) {
+      builder.callTimeout(properties.getCallTimeout());
+    }
+    if (properties.getMaxRetries() != null) {
+      builder.maxRetries(properties.getMaxRetries());
+    }
+    if (properties.getLogLevel() != null) {
+      builder.logLevel(properties.getLogLevel());
+    }
+  }
+
+  /** Observations of every call, when Micrometer's registry is there. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "dev.apikeys.sdk.micrometer.ObservationInterceptor")
+  @ConditionalOnBean(ObservationRegistry.class)
+  static class ObservationConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ObservationInterceptor apiKeysObservationInterceptor(ObservationRegistry registry,
+        ObjectProvider<ApiKeysObservationConvention> convention) {
+      return new ObservationInterceptor(registry, convention.getIfUnique());
+    }
+  }
+
+  /** The opt-in health indicator. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  @ConditionalOnProperty(prefix = "apikeys.health", name = "enabled", havingValue = "true")
+  static class HealthConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "apiKeysHealthIndicator")
+    ApiKeysHealthIndicator apiKeysHealthIndicator(ApiKeysClient client) {
+      return new ApiKeysHealthIndicator(client);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Spring Boot auto-configuration of the API Keys SDK: an {@link dev.apikeys.sdk.ApiKeysClient}
+ * bean from the {@code apikeys.*} properties, its Micrometer observations and an opt-in health
+ * indicator. Start at {@link dev.apikeys.spring.boot.autoconfigure.ApiKeysAutoConfiguration}.
+ */
+package dev.apikeys.spring.boot.autoconfigure;

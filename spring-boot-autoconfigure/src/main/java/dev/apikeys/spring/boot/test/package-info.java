@@ -1,0 +1,5 @@
+/**
+ * Test support: {@link dev.apikeys.spring.boot.test.AutoConfigureMockApiKeysServer} points the
+ * auto-configured client of a {@code @SpringBootTest} at an in-process testkit server.
+ */
+package dev.apikeys.spring.boot.test;
