@@ -318,7 +318,8 @@ public final class ApiKeysClient implements AutoCloseable {
     }
 
     /**
-     * Adds a header sent on every call.
+     * Adds a header sent on every call; it replaces one added before with the same name in any
+     * case.
      *
      * @param name an HTTP token, not one the SDK sets (Authorization, x-account-id, ...) nor a
      *     connection-level one (Connection, Transfer-Encoding, Host, ...)
@@ -326,8 +327,10 @@ public final class ApiKeysClient implements AutoCloseable {
      * @return this builder
      */
     public Builder header(String name, String value) {
-      headers.put(HeaderValues.requireExtraName(name),
-          HeaderValues.requireValid(value, "header " + name));
+      String checked = HeaderValues.requireExtraName(name);
+      String valid = HeaderValues.requireValid(value, "header " + name);
+      headers.keySet().removeIf(checked::equalsIgnoreCase);
+      headers.put(checked, valid);
       return this;
     }
 

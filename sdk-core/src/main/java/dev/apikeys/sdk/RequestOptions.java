@@ -226,15 +226,18 @@ public final class RequestOptions {
     }
 
     /**
-     * Adds a header sent on every attempt of the call.
+     * Adds a header sent on every attempt of the call; it replaces the client's header of the
+     * same name, in any case.
      *
      * @param name an HTTP token, not one the SDK sets (Authorization, x-account-id, ...)
      * @param value no CR or LF
      * @return this builder
      */
     public Builder header(String name, String value) {
-      headers.put(HeaderValues.requireExtraName(name),
-          HeaderValues.requireValid(value, "header " + name));
+      String checked = HeaderValues.requireExtraName(name);
+      String valid = HeaderValues.requireValid(value, "header " + name);
+      headers.keySet().removeIf(checked::equalsIgnoreCase);
+      headers.put(checked, valid);
       return this;
     }
 

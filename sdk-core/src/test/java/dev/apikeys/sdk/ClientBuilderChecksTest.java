@@ -33,7 +33,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
@@ -248,7 +247,6 @@ class ClientBuilderChecksTest {
         .withHeader("X-Trace", equalTo("call")).withHeader("X-Team", equalTo("infra")));
   }
 
-  @Disabled("bug: a per-call header differing only in case is sent besides the client's one")
   @Test
   void aPerCallHeaderOverridesTheClientsOneWhateverItsCase() {
     try (ApiKeysClient traced = builder(server.baseUrl()).header("X-Trace", "client").build()) {

@@ -55,7 +55,6 @@ import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -216,11 +215,6 @@ class SecretHygieneTest {
   }
 
   @Test
-  @Disabled("BUG (sdk-core ErrorMapping/ErrorBody): a server that echoes the client's own"
-      + " bearer token in its error text (or pydantic's 422 'input' of an Authorization header)"
-      + " puts the token in error(), getMessage(), details() or body(): only secret-named JSON"
-      + " fields are masked. The client knows its token; it should mask that value wherever the"
-      + " server's words are shown")
   void tokenEchoedByTheServerInItsErrorTextIsMasked() {
     WireMockServer wireMock = API.server().wireMock();
     List<Throwable> errors = new ArrayList<>();

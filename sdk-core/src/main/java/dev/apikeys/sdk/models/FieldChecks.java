@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -42,15 +43,18 @@ final class FieldChecks {
       .appendOffset("+HH:MM", "Z")
       .toFormatter();
 
-  /** Date-times as servers send them: 'T' or a space, any fraction, offset optional. */
+  /**
+   * Date-times as servers send them: 'T' or a space, any fraction, offset optional, with or
+   * without colons ("+05:30", "+0530", "+05"). Strict: a day that does not exist fails.
+   */
   private static final DateTimeFormatter LENIENT = new DateTimeFormatterBuilder()
       .parseCaseInsensitive()
       .append(DateTimeFormatter.ISO_LOCAL_DATE)
       .optionalStart().appendLiteral('T').optionalEnd()
       .optionalStart().appendLiteral(' ').optionalEnd()
       .append(DateTimeFormatter.ISO_LOCAL_TIME)
-      .optionalStart().parseLenient().appendOffset("+HH:MM:ss", "Z").optionalEnd()
-      .toFormatter();
+      .optionalStart().parseLenient().appendOffset("+HH", "Z").optionalEnd()
+      .toFormatter().withResolverStyle(ResolverStyle.STRICT);
 
   private static final Pattern LONG_FRACTION = Pattern.compile("(\\.\\d{9})\\d+");
 
@@ -120,8 +124,9 @@ final class FieldChecks {
   }
 
   /**
-   * Reads a date-time as servers write them: with or without an offset (none means UTC), with
-   * 'T' or a space, with any number of fraction digits.
+   * Reads a date-time as servers write them: with or without an offset (none means UTC; with or
+   * without colons), with 'T' or a space, with any number of fraction digits. A date that does
+   * not exist (2030-02-30) is not one.
    *
    * @return the date-time, or null when the text is not one
    */

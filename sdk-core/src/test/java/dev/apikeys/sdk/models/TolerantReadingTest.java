@@ -35,7 +35,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -408,7 +407,6 @@ class TolerantReadingTest {
     assertEquals(expected.getOffset(), key.createdDate().getOffset());
   }
 
-  @Disabled("bug: offsets without a colon (+0000, +0530, -0800) are not read; see report")
   @ParameterizedTest(name = "{0}")
   @CsvSource({"2024-01-01T12:00:00+0000, 2024-01-01T12:00:00Z",
       "2024-01-01T12:00:00.123+0530, 2024-01-01T12:00:00.123+05:30",

@@ -218,6 +218,14 @@ public final class CallEngine {
         ResponseReader.read(call, sent, result, redactor));
   }
 
+  /** Puts the headers, each replacing one of the same name in any case (sent once). */
+  private static void override(Map<String, String> merged, Map<String, String> headers) {
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      merged.keySet().removeIf(name -> name.equalsIgnoreCase(header.getKey()));
+      merged.put(header.getKey(), header.getValue());
+    }
+  }
+
   private HttpCall toHttpCall(Call<?> call, Interception interception) {
     RequestOptions callOptions = call.options();
     Operation operation = call.operation();
@@ -228,9 +236,9 @@ public final class CallEngine {
       headers = Map.of();
     } else {
       Map<String, String> merged = new LinkedHashMap<>(options.headers());
-      merged.putAll(callOptions.headers());
+      override(merged, callOptions.headers());
       if (interception != null) {
-        merged.putAll(interception.callHeaders());
+        override(merged, interception.callHeaders());
       }
       if (accountId != null) {
         merged.put("x-account-id", accountId);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.apikeys.sdk.errors.ErrorDetail;
 import dev.apikeys.sdk.internal.json.JsonCodec;
 import dev.apikeys.sdk.internal.json.SecretMask;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +15,9 @@ import java.util.stream.Collectors;
  * The server's words in an error body, whatever its common shape: {@code {"error": "..."}}
  * (or an object with a {@code message}), {@code {"detail": "..."}}, FastAPI's validation list
  * {@code {"detail": [{"loc", "msg", "type"}]}}, {@code {"message": "..."}}, RFC 9457 problem
- * details ({@code title}, {@code detail}), {@code {"errors": [...]}}; plain text and HTML give a
- * short excerpt, tags and secrets removed.
+ * details ({@code title}, {@code detail}), {@code {"errors": [...]}} or Rails'
+ * {@code {"errors": {"field": ["message"]}}}; plain text and HTML give a short excerpt, tags and
+ * secrets removed.
  *
  * @param message the message, empty when the body had none
  * @param details the validation items, empty when the body had none
@@ -35,23 +35,29 @@ public record ErrorBody(String message, List<ErrorDetail> details) {
   private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
 
   /**
-   * Reads the server's message from a body.
+   * Reads the server's message from a body. The message is one line of at most
+   * {@value #MAX_EXCERPT} characters (then "..."), without control characters; the details keep
+   * the server's words whole.
    *
-   * @param body the decoded body
+   * @param body the decoded body, with the client's token already masked
    * @return the message and details
    */
-  public static ErrorBody parse(byte[] body) {
-    if (body.length == 0) {
+  public static ErrorBody parse(String body) {
+    if (body.isEmpty()) {
       return NONE;
     }
     JsonNode tree = JsonCodec.readTreeOrNull(body);
     if (tree == null) {
-      return new ErrorBody(excerpt(new String(body, StandardCharsets.UTF_8)), List.of());
+      return new ErrorBody(excerpt(body), List.of());
     }
     if (tree.isTextual()) {
       return new ErrorBody(excerpt(tree.asText()), List.of());
     }
-    return tree.isObject() ? fromObject(tree) : NONE;
+    if (!tree.isObject()) {
+      return NONE;
+    }
+    ErrorBody read = fromObject(tree);
+    return new ErrorBody(oneLine(read.message()), read.details());
   }
 
   private static ErrorBody fromObject(JsonNode object) {
@@ -72,12 +78,25 @@ public record ErrorBody(String message, List<ErrorDetail> details) {
       }
     }
     JsonNode errors = object.get("errors");
-    if (errors != null && errors.isArray()) {
-      List<ErrorDetail> details = details(errors);
+    if (errors != null && (errors.isArray() || errors.isObject())) {
+      List<ErrorDetail> details = errors.isArray() ? details(errors) : fieldMessages(errors);
       return new ErrorBody(details.stream().map(ErrorDetail::toString)
           .collect(Collectors.joining("; ")), details);
     }
     return NONE;
+  }
+
+  /** Rails' {@code {"errors": {"name": ["can't be blank"]}}}: one item per message. */
+  private static List<ErrorDetail> fieldMessages(JsonNode errors) {
+    List<ErrorDetail> details = new ArrayList<>();
+    errors.fields().forEachRemaining(field -> {
+      Iterable<JsonNode> messages = field.getValue().isArray() ? field.getValue()
+          : List.of(field.getValue());
+      for (JsonNode message : messages) {
+        details.add(new ErrorDetail(List.of(field.getKey()), text(message), ""));
+      }
+    });
+    return details;
   }
 
   /** A field's message: text as it is; an object's own message; anything else as JSON. */
@@ -132,15 +151,35 @@ public record ErrorBody(String message, List<ErrorDetail> details) {
       plain = title.find() ? title.group(1)
           : TAG.matcher(HTML_DROPPED.matcher(text).replaceAll(" ")).replaceAll(" ");
     }
-    plain = SecretMask.mask(plain).replaceAll("\\s+", " ").strip();
-    StringBuilder safe = new StringBuilder(Math.min(plain.length(), MAX_EXCERPT + 3));
-    plain.codePoints().limit(MAX_EXCERPT)
-        .map(c -> Character.isISOControl(c) ? ' ' : c)
-        .forEach(safe::appendCodePoint);
-    if (plain.codePointCount(0, plain.length()) > MAX_EXCERPT) {
-      safe.append("...");
+    return oneLine(SecretMask.mask(plain));
+  }
+
+  /**
+   * The text on one line: control characters and runs of white space become one space, none at
+   * the ends; cut to {@value #MAX_EXCERPT} characters, then "...".
+   */
+  static String oneLine(String text) {
+    StringBuilder line = new StringBuilder(Math.min(text.length(), MAX_EXCERPT + 3));
+    int kept = 0;
+    boolean space = false;
+    for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+      int c = text.codePointAt(i);
+      if (Character.isISOControl(c) || Character.isWhitespace(c)) {
+        space = kept > 0;
+        continue;
+      }
+      if (kept + (space ? 1 : 0) >= MAX_EXCERPT) {
+        return line.append("...").toString();
+      }
+      if (space) {
+        line.append(' ');
+        kept++;
+        space = false;
+      }
+      line.appendCodePoint(c);
+      kept++;
     }
-    return safe.toString();
+    return line.toString();
   }
 
   private static boolean looksLikeHtml(String text) {

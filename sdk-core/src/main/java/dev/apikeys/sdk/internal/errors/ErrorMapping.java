@@ -38,12 +38,11 @@ public final class ErrorMapping {
   public static ApiKeysServiceException toException(HttpResult result, URI request,
       Clock clock, TokenRedactor redactor) {
     int status = result.status();
-    ErrorBody parsed = result.bodyProblem() == null ? ErrorBody.parse(result.body())
-        : new ErrorBody("", List.of());
+    String text = result.bodyProblem() == null ? redactor.redact(result.bodyText()) : "";
+    ErrorBody parsed = ErrorBody.parse(text);
     String error = redactor.redact(status >= 300 && status < 400
         ? Redirects.explain(result, request, parsed.message()) : parsed.message());
-    String body = result.bodyProblem() == null
-        ? redactor.redact(SecretMask.mask(result.bodyText()))
+    String body = result.bodyProblem() == null ? SecretMask.mask(text)
         : "(" + result.bodyProblem() + ")";
     List<ErrorDetail> details = redactor.redact(parsed.details());
     Map<String, List<String>> headers = result.headers();

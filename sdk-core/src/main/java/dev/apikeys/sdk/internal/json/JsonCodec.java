@@ -107,14 +107,14 @@ public final class JsonCodec {
   }
 
   /**
-   * Reads JSON bytes as a tree, or returns null when they are not JSON.
+   * Reads a JSON text as a tree, or returns null when it is not JSON.
    *
-   * @param json the bytes
+   * @param json the text
    * @return the tree, or null
    */
-  public static JsonNode readTreeOrNull(byte[] json) {
+  public static JsonNode readTreeOrNull(String json) {
     try {
-      return json.length == 0 ? null : MAPPER.readTree(json);
+      return json.isEmpty() ? null : MAPPER.readTree(json);
     } catch (IOException e) {
       return null;
     }

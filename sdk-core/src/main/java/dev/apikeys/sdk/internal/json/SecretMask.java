@@ -24,9 +24,10 @@ public final class SecretMask {
   private static final Set<String> SECRET_FIELDS = Set.of("key", "token", "secret", "password",
       "api_key", "apikey", "access_token", "refresh_token", "authorization", "client_secret");
 
-  private static final Pattern SECRET_FIELD = Pattern.compile(
-      "(?i)(\"(?:key|token|secret|password|api_?key|access_token|authorization)\"\\s*:\\s*)"
-          + "\"(?:[^\"\\\\]|\\\\.)*\"?");
+  /** A secret field in text that is not JSON: {@code "name": "value"}, any of the names. */
+  private static final Pattern SECRET_FIELD = Pattern.compile("(?i)(\"(?:"
+      + String.join("|", SECRET_FIELDS.stream().map(Pattern::quote).sorted().toList())
+      + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?");
 
   private static final String CUT = " ...(cut: not valid JSON after this point)";
 

@@ -33,8 +33,9 @@ public final class RetryAfter {
   private static Optional<Duration> millis(String value) {
     try {
       double ms = Double.parseDouble(value.trim());
-      return ms >= 0 && Double.isFinite(ms)
-          ? Optional.of(Duration.ofNanos((long) (ms * 1_000_000))) : Optional.empty();
+      // Past 292 years (1e400 reads as Infinity) the cast saturates: longer than any cap.
+      return ms >= 0 ? Optional.of(Duration.ofNanos((long) (ms * 1_000_000)))
+          : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -9,6 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * starts at once; beyond it, it waits in one first-come, first-served queue, blocking and async
  * calls alike, for a request to end. Shared by the clients derived from one another. Thread-safe;
  * a blocking waiter parks on a future, never on a monitor, so virtual threads are not pinned.
+ *
+ * <p>When HTTP/2 refuses a stream (the server allows fewer concurrent streams than the limit),
+ * the effective limit drops below the requests then in flight, never below 1; it climbs back by
+ * one after as many requests end as the limit, so it follows a server that allows more again.
  */
 public final class RequestLimiter {
 
@@ -17,6 +21,8 @@ public final class RequestLimiter {
   private final int maxInFlight;
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+  private int limit;
+  private int endedSinceChange;
   private int inFlight;
 
   /**
@@ -26,10 +32,11 @@ public final class RequestLimiter {
    */
   public RequestLimiter(int maxInFlight) {
     this.maxInFlight = maxInFlight;
+    this.limit = maxInFlight;
   }
 
   /**
-   * Returns the limit.
+   * Returns the limit as configured.
    *
    * @return how many requests may be in flight at once
    */
@@ -45,7 +52,7 @@ public final class RequestLimiter {
   CompletableFuture<Void> acquire() {
     lock.lock();
     try {
-      if (inFlight < maxInFlight) {
+      if (inFlight < limit) {
         inFlight++;
         return GRANTED;
       }
@@ -57,22 +64,65 @@ public final class RequestLimiter {
     }
   }
 
-  /** Gives a slot back: to the longest waiter, if any. */
+  /** Gives a slot back: to the longest waiter, if the limit allows. */
   void release() {
+    lock.lock();
+    try {
+      inFlight--;
+      if (limit < maxInFlight && ++endedSinceChange >= limit) {
+        limit++;
+        endedSinceChange = 0;
+      }
+    } finally {
+      lock.unlock();
+    }
+    grantWaiting();
+  }
+
+  /**
+   * Gives back the slot of a request whose stream the connection refused, lowers the limit
+   * below the requests in flight (never below 1), and queues the request again, first in line.
+   *
+   * @return the new grant; already complete when nothing else of this limiter is in flight
+   */
+  CompletableFuture<Void> refused() {
+    lock.lock();
+    try {
+      limit = Math.max(1, Math.min(limit, inFlight) - 1);
+      endedSinceChange = 0;
+      inFlight--;
+      if (inFlight < limit) {
+        inFlight++;
+        return GRANTED;
+      }
+      CompletableFuture<Void> grant = new CompletableFuture<>();
+      waiting.addFirst(grant);
+      return grant;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void grantWaiting() {
     while (true) {
       CompletableFuture<Void> next;
       lock.lock();
       try {
-        next = waiting.poll();
-        if (next == null) {
-          inFlight--;
+        if (inFlight >= limit || waiting.isEmpty()) {
           return;
         }
+        next = waiting.poll();
+        inFlight++;
       } finally {
         lock.unlock();
       }
-      if (next.complete(null)) {
-        return;
+      if (!next.complete(null)) {
+        lock.lock();
+        try {
+          inFlight--;
+        } finally {
+          lock.unlock();
+        }
       }
     }
   }
@@ -80,7 +130,7 @@ public final class RequestLimiter {
   /**
    * Gives up a wait.
    *
-   * @param grant the future {@link #acquire()} returned
+   * @param grant the future {@link #acquire()} or {@link #refused()} returned
    * @return true when the slot had not been granted (nothing to give back); false when it had
    *     been, so the caller holds it and must {@link #release()} it
    */

@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -189,7 +188,6 @@ class RequestLimitTest {
     assertTrue(server.maxInFlight() <= 64, "in flight: " + server.maxInFlight());
   }
 
-  @Disabled("bug: the wait for a slot does not count against the attempt timeout; see report")
   @Test
   void theWaitForASlotCountsAgainstTheAttemptTimeout() throws Exception {
     ApiKeysClient client = client(1);
