@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every Java snippet of the README is the code of the tests in this package: each paragraph of
- * each snippet (imports, fields, methods, blocks) appears in one of their sources line for
- * line. Indentation, runs of spaces and blank lines aside, and so are the lines that set a base
+ * Every Java snippet of the README is the code of the tests in this package, or of the Spring
+ * Boot sample application and its test: each paragraph of each snippet (imports, fields,
+ * methods, blocks) appears in one of their sources line for line. Indentation, runs of spaces and blank lines aside, and so are the lines that set a base
  * URL or a token and the numbers of key ids, which the tests take from their server.
  */
 class ReadmeAgreementTest {
@@ -26,6 +26,7 @@ class ReadmeAgreementTest {
   private static final Path README = Path.of("..", "README.md");
   private static final Path TESTS = Path.of("src", "test", "java", "dev", "apikeys",
       "examples", "readme");
+  private static final Path SPRING_SAMPLE = Path.of("..", "spring-boot-sample", "src");
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL);
   private static final Pattern SECTION = Pattern.compile("(?m)^## (.+)$");
   private static final Pattern SERVER_SETTING = Pattern.compile("\\.(baseUrl|token)\\(");
@@ -48,7 +49,7 @@ class ReadmeAgreementTest {
       }
     }
 
-    assertEquals(26, snippets);
+    assertEquals(31, snippets);
     assertTrue(missing.isEmpty(), () -> "README lines that no test has:\n"
         + String.join("\n---\n", missing));
   }
@@ -63,7 +64,7 @@ class ReadmeAgreementTest {
   }
 
   private static List<String> testSources() throws IOException {
-    try (Stream<Path> files = Files.list(TESTS)) {
+    try (Stream<Path> files = Stream.concat(Files.list(TESTS), Files.walk(SPRING_SAMPLE))) {
       List<String> sources = new ArrayList<>();
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
         sources.add("\n" + normalized(Files.readString(file, StandardCharsets.UTF_8)) + "\n");
