@@ -42,7 +42,8 @@ public final class ErrorMapping {
     ErrorBody parsed = ErrorBody.parse(text);
     String error = redactor.redact(status >= 300 && status < 400
         ? Redirects.explain(result, request, parsed.message()) : parsed.message());
-    String body = result.bodyProblem() == null ? SecretMask.mask(text)
+    // Masked again after the re-write, which may unescape a token written with escapes.
+    String body = result.bodyProblem() == null ? redactor.redact(SecretMask.mask(text))
         : "(" + result.bodyProblem() + ")";
     List<ErrorDetail> details = redactor.redact(parsed.details());
     Map<String, List<String>> headers = result.headers();
