@@ -2,8 +2,10 @@ package dev.apikeys.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.models.SortOrder;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,5 +53,31 @@ class Http2Test {
   void fiveHundredAsyncCallsAtOnceAllSucceed() {
     // The SDK's default maxConcurrentRequests (64) is below the server's 100 streams.
     Burst.retrievesAllSucceed(SERVER.client(), Burst.CALLS);
+  }
+
+  @Test
+  void aLimitAboveTheServersStreamsStillGetsEveryCallThrough() {
+    // 200 in flight against 100 streams: the JDK refuses the streams beyond the server's
+    // limit ("too many concurrent streams"); the SDK sends them again, without retries, and
+    // keeps fewer in flight from then on.
+    try (ApiKeysClient client = SERVER.clientBuilder().maxConcurrentRequests(200).maxRetries(0)
+        .build()) {
+      Burst.retrievesAllSucceed(client, Burst.CALLS);
+    }
+  }
+
+  @Test
+  void twoClientsSharingOneHttpClientGetEveryCallThrough() {
+    // Each client keeps up to 100 in flight on the test's one HttpClient: 200 on its
+    // connection with 100 streams.
+    ApiKeysClient first = SERVER.clientBuilder().maxConcurrentRequests(100).maxRetries(0).build();
+    try (first;
+        ApiKeysClient second = SERVER.clientBuilder().maxConcurrentRequests(100).maxRetries(0)
+            .build()) {
+      CompletableFuture<Void> one = CompletableFuture.runAsync(
+          () -> Burst.retrievesAllSucceed(first, Burst.CALLS));
+      Burst.retrievesAllSucceed(second, Burst.CALLS);
+      one.join();
+    }
   }
 }
