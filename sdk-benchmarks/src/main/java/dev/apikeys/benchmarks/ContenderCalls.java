@@ -4,6 +4,7 @@ import dev.apikeys.peer.api.ApiKeysApi;
 import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.models.ListApiKeysParams;
 import java.net.URI;
+import java.time.Duration;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 
@@ -40,8 +41,9 @@ final class ContenderCalls implements AutoCloseable {
   /**
    * Makes a contender's client.
    *
-   * @param contender {@code sdk}, {@code floor}, {@code peer}, or the diagnostic
-   *     {@code floorThroughSendAsync} (the floor blocking on {@code sendAsync(..).get()})
+   * @param contender {@code sdk}, {@code floor}, {@code peer}, or the diagnostics
+   *     {@code floorThroughSendAsync} (the floor blocking on {@code sendAsync(..).get()}) and
+   *     {@code floorWithTimeout} (the floor with the SDK's 30 s request timeout)
    * @param baseUrl the canned server
    * @param sdkSettings changes to the SDK's default settings; ignored by the others
    */
@@ -54,11 +56,14 @@ final class ContenderCalls implements AutoCloseable {
         return floor(new FloorClient(baseUrl, CannedApiServer.TOKEN), false);
       case "floorThroughSendAsync":
         return floor(new FloorClient(baseUrl, CannedApiServer.TOKEN), true);
+      case "floorWithTimeout":
+        return floor(new FloorClient(baseUrl, CannedApiServer.TOKEN, Duration.ofSeconds(30)),
+            false);
       case "peer":
         return peer(Contenders.peer(baseUrl));
       default:
         throw new IllegalArgumentException("unknown contender '" + contender
-            + "'; expected sdk, floor, peer or floorThroughSendAsync");
+            + "'; expected sdk, floor, peer, floorThroughSendAsync or floorWithTimeout");
     }
   }
 

@@ -12,11 +12,13 @@ import java.util.Locale;
  * targets side by side (one column per JDK), then per JDK its {@code java -version}, the
  * command that made it, how it ran, and one table: per scenario and contender the median time
  * with JMH's mean and 99.9% error, the ratio of medians to the floor and to the peer (with the
- * 99.9% interval of the per-round ratios, see {@link Ratio}), CPU time per operation and its
+ * 95% interval of the per-round ratios, see {@link Ratio}), CPU time per operation and its
  * ratio to the floor, and allocation per operation and its ratio to the floor.
  *
  * <pre>java -cp sdk-benchmarks/target/benchmarks.jar dev.apikeys.benchmarks.ResultsTable
- *     jdk17.json [jdk25.json ...]</pre>
+ *     jdk17.json [jdk25.json,jdk25-vt.json ...]</pre>
+ *
+ * <p>Files joined by a comma are one JDK's run, one table.
  */
 public final class ResultsTable {
 
@@ -26,13 +28,17 @@ public final class ResultsTable {
   /**
    * Prints the Markdown.
    *
-   * @param args the JSON files, one per JDK
+   * @param args the JSON files, one argument per JDK (files joined by commas)
    * @throws IOException if one cannot be read
    */
   public static void main(String[] args) throws IOException {
     List<RunFile> runs = new ArrayList<>();
     for (String arg : args) {
-      runs.add(RunFile.read(Path.of(arg)));
+      List<Path> files = new ArrayList<>();
+      for (String file : arg.split(",")) {
+        files.add(Path.of(file));
+      }
+      runs.add(RunFile.read(files));
     }
     print(runs, System.out);
   }
@@ -82,7 +88,7 @@ public final class ResultsTable {
     out.println();
     out.println(run.conduct() + ".");
     out.println();
-    out.println("| scenario | contender | median | mean ± error (99.9%) | × floor | × peer"
+    out.println("| scenario | contender | median | mean ± error (99.9%) | × floor [95%] | × peer"
         + " | CPU/op | CPU × floor | alloc/op | alloc × floor |");
     out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (RunFile.Scenario scenario : run.scenarios()) {

@@ -2,6 +2,8 @@ package dev.apikeys.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,9 +33,18 @@ final class RunFile {
 
   /** Reads a file. */
   static RunFile read(Path path) throws IOException {
-    JsonNode entries = new ObjectMapper().readTree(path.toFile());
-    if (!entries.isArray() || entries.isEmpty()) {
-      throw new IOException(path + " holds no JMH results");
+    return read(List.of(path));
+  }
+
+  /** Reads files of one JDK as one run, such as its per-call run and its virtual threads. */
+  static RunFile read(List<Path> paths) throws IOException {
+    ArrayNode entries = JsonNodeFactory.instance.arrayNode();
+    for (Path path : paths) {
+      JsonNode file = new ObjectMapper().readTree(path.toFile());
+      if (!file.isArray() || file.isEmpty()) {
+        throw new IOException(path + " holds no JMH results");
+      }
+      entries.addAll((ArrayNode) file);
     }
     Map<String, Scenario> scenarios = new LinkedHashMap<>();
     for (JsonNode entry : entries) {
@@ -94,14 +105,13 @@ final class RunFile {
     Set<String> settings = new LinkedHashSet<>();
     scenarios.values().forEach(s -> settings.addAll(s.settings()));
     String forks = record.isObject()
-        ? String.format(Locale.ROOT, "%d rounds, each one fork per contender, contenders"
-            + " interleaved (order rotated each round)", record.path("rounds").asInt())
-        : first.path("forks").asInt() + " forks per contender, one contender after the other";
+        ? "contenders interleaved: rounds of one fork per contender, order rotated each round"
+        : "one contender after the other";
     String took = record.isObject() ? String.format(Locale.ROOT, "; took %.1f min, 1-minute"
             + " load average median %.1f, max %.1f (2 cores)", record.path("minutes").asDouble(),
         record.path("loadAverage1mMedian").asDouble(Double.NaN),
         record.path("loadAverage1mMax").asDouble(Double.NaN)) : "";
-    return forks + "; per fork " + String.join("; ", settings) + took;
+    return forks + "; " + String.join("; ", settings) + took;
   }
 
   /**
@@ -194,7 +204,8 @@ final class RunFile {
         measured = entry.path("measurementIterations").asInt() + " shots";
         warmup = entry.path("warmupIterations").asInt() + " shots";
       }
-      return name + " " + warmup + " warm-up, " + measured + " measured, "
+      return name + " " + entry.path("forks").asInt() + " forks per contender, each " + warmup
+          + " warm-up, " + measured + " measured, "
           + entry.path("threads").asInt() + " thread(s)";
     }
   }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The targets of issue 14, judged from one run's data. A target is met when the whole 99.9%
- * interval of its ratio is within it, not met when the whole interval is beyond it, and
- * undecided otherwise: the run cannot tell, and needs more rounds or a quieter machine.
+ * The targets of issue 14, judged from one run's data. A target is met when the whole interval
+ * of its ratio (95% for time, JMH's 99.9% errors for allocation, see {@link Ratio}) is within
+ * it, not met when the whole interval is beyond it, and undecided otherwise: the run cannot
+ * tell, and needs more rounds or a quieter machine.
  */
 final class Targets {
 

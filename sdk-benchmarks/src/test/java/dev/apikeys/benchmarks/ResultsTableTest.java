@@ -50,6 +50,8 @@ class ResultsTableTest {
     ObjectNode sdkPins = MAPPER.createObjectNode();
     sdkPins.set(PinnedThreadsProfiler.SDK_METRIC, metric(1, 0, new double[][] {{0, 0}, {0, 1}}));
     sdkPins.set(PinnedThreadsProfiler.ALL_METRIC, metric(3, 0, new double[][] {{2, 2}, {3, 3}}));
+    sdkPins.set(PinnedThreadsProfiler.MEASURED_SDK_METRIC,
+        metric(1, 0, new double[][] {{0, 0}, {0, 1}}));
     entries.add(entry("VirtualThreads", "sdk", 510, 10, 510,
         new double[][] {{500, 500}, {520, 520}}).set("secondaryMetrics", sdkPins));
     entries.add(entry("VirtualThreads", "floor", 500, 0, 500,
@@ -60,26 +62,28 @@ class ResultsTableTest {
     List<String> lines = print(file);
 
     assertTrue(lines.contains("| RetrieveOneThread | sdk | 102 us/op | 136 ± 20.0"
-        + " | 1.02 [1.02, 1.02] | 0.85 [0.85, 0.85] | 58.0 us ± 3.0 us | 1.09 [0.59, 2.00]"
+        + " | 1.02 [1.02, 1.02] | 0.85 [0.85, 0.85] | 58.0 us ± 3.0 us | 1.09 [1.00, 1.18]"
         + " | 57.2 kB | 1.02 [1.02, 1.02] |"), String.join("\n", lines));
     assertTrue(lines.contains("| ListPage | floor | 1,000 us/op | 1,000 ± 0.0 | 1.00 [1.00, 1.00]"
         + " |  |  |  | 3.80 MB | 1.00 [1.00, 1.00] |"), String.join("\n", lines));
     assertTrue(lines.contains("- retrieve, 1 thread: time <= 1.05x floor: **met**: median time"
-        + " 1.02 [1.02, 1.02]; CPU time 1.09 [0.59, 2.00] (undecided)"));
+        + " 1.02 [1.02, 1.02]; CPU time 1.09 [1.00, 1.18] (undecided)"));
     assertTrue(lines.contains("- retrieve, 32 threads: time <= 1.05x floor: **not measured**"));
-    assertTrue(lines.contains("- 1000-key page: time <= 1.00x floor: **undecided**: median time"
-        + " 1.10 [0.79, 1.53]"));
+    assertTrue(lines.contains("- 1000-key page: time <= 1.00x floor: **not met**: median time"
+        + " 1.10 [1.05, 1.15]"));
     assertTrue(lines.contains("- allocation per call within 5% of the floor's: **not met**:"
         + " RetrieveOneThread 1.02 [1.02, 1.02] (57.2 kB vs 56.0 kB); ListPage 1.05 [1.05, 1.05]"
         + " (4.00 MB vs 3.80 MB)"));
     assertTrue(lines.contains("- 10,000 calls in flight on virtual threads: time <= 1.10x floor,"
-        + " no pinned SDK frame: **not met**: median time 1.02; pinned events"
-        + " with an SDK frame: 1 (3 in all)"));
+        + " no pinned SDK frame once warm: **not met**: median time 1.02; pinned events with an"
+        + " SDK frame in measured batches: 1; in the whole fork, warm-up (class loading)"
+        + " included: 1 of 3"));
     assertEquals("| target | JDK 17.0.15 |", lines.get(0));
-    assertTrue(lines.contains("3 forks per contender, one contender after the other; per fork"
-        + " RetrieveOneThread 2 x 1 s warm-up, 2 x 1 s measured, 1 thread(s); ListPage 2 x 1 s"
-        + " warm-up, 2 x 1 s measured, 1 thread(s); VirtualThreads 2 x 1 s warm-up, 2 x 1 s"
-        + " measured, 1 thread(s)."), String.join("\n", lines));
+    assertTrue(lines.contains("one contender after the other; RetrieveOneThread 3 forks per"
+        + " contender, each 2 x 1 s warm-up, 2 x 1 s measured, 1 thread(s); ListPage 3 forks per"
+        + " contender, each 2 x 1 s warm-up, 2 x 1 s measured, 1 thread(s); VirtualThreads 3"
+        + " forks per contender, each 2 x 1 s warm-up, 2 x 1 s measured, 1 thread(s)."),
+        String.join("\n", lines));
   }
 
   private static List<String> print(Path file) throws Exception {

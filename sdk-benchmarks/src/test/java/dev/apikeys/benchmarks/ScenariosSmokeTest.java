@@ -56,6 +56,7 @@ class ScenariosSmokeTest {
     assertEquals(CannedPages.RETRIEVED_ID, floor.id());
     assertEquals(CannedPages.RETRIEVED_ID, peer.getId());
     assertEquals(floor, once(new RetrieveOneThreadBenchmark(), "floorThroughSendAsync"));
+    assertEquals(floor, once(new RetrieveOneThreadBenchmark(), "floorWithTimeout"));
     assertEquals("ci-bot", sdk.name());
     assertEquals(floor.createdDate().toInstant(), sdk.createdDate().toInstant());
   }
