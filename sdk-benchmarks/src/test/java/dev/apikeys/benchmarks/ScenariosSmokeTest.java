@@ -8,6 +8,7 @@ import dev.apikeys.sdk.ApiKeyPage;
 import dev.apikeys.sdk.models.ApiKey;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +76,13 @@ class ScenariosSmokeTest {
     assertEquals("key_000000500", sdk.data().get(500).id());
     assertEquals(floor.data().get(500).permissions(), sdk.data().get(500).permissionValues());
     assertFalse(sdk.hasMore());
+    for (int i = 0; i < 1000; i++) {
+      FloorClient.Key expected = floor.data().get(i);
+      ApiKey read = sdk.data().get(i);
+      assertEquals(expected.createdDate().toInstant(), read.createdDate().toInstant());
+      assertEquals(Optional.ofNullable(expected.expiresAt()).map(OffsetDateTime::toInstant),
+          read.expiresAt().map(OffsetDateTime::toInstant), read.id());
+    }
   }
 
   @Test
