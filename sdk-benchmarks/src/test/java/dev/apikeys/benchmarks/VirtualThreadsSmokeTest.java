@@ -53,7 +53,12 @@ class VirtualThreadsSmokeTest {
         builder -> builder.maxConcurrentRequests(1000))) {
       PinningCheck.run(sdk, 1000);
       PinnedEvents.Count warm = PinningCheck.run(sdk, 1000);
-      assertEquals(List.of(), warm.sdkStacks());
+      // A class that one of the later calls loads first still pins (the JDK's doing, rare).
+      List<String> notLoadingClasses = warm.sdkStacks().stream()
+          .filter(stack -> !stack.contains("java.lang.ClassLoader.loadClass")
+              && !stack.contains(".<clinit>"))
+          .toList();
+      assertEquals(List.of(), notLoadingClasses);
     }
   }
 
