@@ -36,6 +36,9 @@ public final class CannedApiServer implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
   private static final String COLLECTION = "/v1/api_key/";
+  // 10,000 connections open at once in the virtual-thread scenario; the kernel caps the
+  // accept queue at net.core.somaxconn (4096 by default).
+  private static final int BACKLOG = 10_000;
 
   private final HttpServer server;
   private final ExecutorService handlers;
@@ -60,7 +63,7 @@ public final class CannedApiServer implements AutoCloseable {
    */
   public static CannedApiServer start(CannedPages pages, Duration latency) throws IOException {
     HttpServer server = HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
     ExecutorService handlers = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "canned-api-server");
       thread.setDaemon(true);

@@ -31,11 +31,15 @@ public final class Contenders implements AutoCloseable {
 
   /** Returns our SDK's client, with its defaults (retries on, logging off). */
   static ApiKeysClient sdk(URI baseUrl) {
+    return sdkBuilder(baseUrl).build();
+  }
+
+  /** Returns the builder of {@link #sdk(URI)}, for a scenario that changes a setting. */
+  static ApiKeysClient.Builder sdkBuilder(URI baseUrl) {
     return ApiKeysClient.builder()
         .baseUrl(baseUrl.toString())
         .token(CannedApiServer.TOKEN)
-        .logLevel(LogLevel.OFF)
-        .build();
+        .logLevel(LogLevel.OFF);
   }
 
   /** Returns the stock generated client; it takes the bearer token through an interceptor. */

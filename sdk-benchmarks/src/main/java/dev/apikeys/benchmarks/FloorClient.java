@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,7 @@ public final class FloorClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final String baseUrl;
   private final String authorization;
+  private final Duration requestTimeout;
 
   /**
    * Creates a client.
@@ -37,8 +39,22 @@ public final class FloorClient {
    * @param token the bearer token
    */
   public FloorClient(URI baseUrl, String token) {
+    this(baseUrl, token, null);
+  }
+
+  /**
+   * Creates a client whose requests carry {@code HttpRequest.Builder.timeout(requestTimeout)},
+   * as the SDK's do. A diagnostic: the JDK's client registers a timer per request with such a
+   * timeout, and wakes its selector thread to do it.
+   *
+   * @param baseUrl such as {@code http://127.0.0.1:40123}
+   * @param token the bearer token
+   * @param requestTimeout the timeout of each request, or null for none
+   */
+  public FloorClient(URI baseUrl, String token, Duration requestTimeout) {
     this.baseUrl = baseUrl.toString();
     this.authorization = "Bearer " + token;
+    this.requestTimeout = requestTimeout;
   }
 
   /** Retrieves one key: {@code GET /v1/api_key/{id}}. */
@@ -77,10 +93,13 @@ public final class FloorClient {
   }
 
   private HttpRequest request(String pathAndQuery) {
-    return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
         .header("Authorization", authorization)
-        .header("Accept", "application/json")
-        .build();
+        .header("Accept", "application/json");
+    if (requestTimeout != null) {
+      request.timeout(requestTimeout);
+    }
+    return request.build();
   }
 
   private static <T> T read(HttpResponse<byte[]> response, Class<T> type) throws IOException {

@@ -3,46 +3,85 @@ package dev.apikeys.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.apikeys.peer.model.ApiKeyList;
+import dev.apikeys.sdk.ApiKeyPage;
+import dev.apikeys.sdk.models.ApiKey;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Each contender does each scenario once, on small listings, with the exact same results. */
+/**
+ * Each contender does each scenario once, on small listings, with the exact same results. The
+ * per-call scenarios use one server in this JVM, named by {@link PerCallBenchmark#SERVER_PROPERTY}.
+ */
 class ScenariosSmokeTest {
 
-  @Test
-  void everyContenderRetrievesTheSameKey() throws Exception {
-    RetrieveBenchmark benchmark = new RetrieveOneThreadBenchmark();
+  private static CannedApiServer server;
+
+  @BeforeAll
+  static void startServer() throws IOException {
+    server = CannedApiServer.start(new CannedPages(ListPageBenchmark.PAGE_SIZE, 1),
+        Duration.ZERO);
+    System.setProperty(PerCallBenchmark.SERVER_PROPERTY, server.baseUri().toString());
+  }
+
+  @AfterAll
+  static void stopServer() {
+    System.clearProperty(PerCallBenchmark.SERVER_PROPERTY);
+    server.close();
+  }
+
+  /** Sets a per-call benchmark up for a contender, runs its operation once, tears it down. */
+  static Object once(PerCallBenchmark benchmark, String contender) throws Exception {
+    benchmark.contender = contender;
     benchmark.start();
     try {
-      assertEquals(CannedPages.RETRIEVED_ID, benchmark.sdk().id());
-      assertEquals(CannedPages.RETRIEVED_ID, benchmark.floor().id());
-      assertEquals(CannedPages.RETRIEVED_ID, benchmark.peer().getId());
-      assertEquals(benchmark.floor(), benchmark.floorThroughSendAsync());
-      assertEquals("ci-bot", benchmark.sdk().name());
-      assertEquals(benchmark.floor().createdDate().toInstant(),
-          benchmark.sdk().createdDate().toInstant());
+      return benchmark.call();
     } finally {
       benchmark.stop();
     }
   }
 
   @Test
+  void everyContenderRetrievesTheSameKey() throws Exception {
+    ApiKey sdk = (ApiKey) once(new RetrieveOneThreadBenchmark(), "sdk");
+    FloorClient.Key floor = (FloorClient.Key) once(new RetrieveThirtyTwoThreadsBenchmark(),
+        "floor");
+    dev.apikeys.peer.model.ApiKey peer =
+        (dev.apikeys.peer.model.ApiKey) once(new RetrieveOneThreadBenchmark(), "peer");
+    assertEquals(CannedPages.RETRIEVED_ID, sdk.id());
+    assertEquals(CannedPages.RETRIEVED_ID, floor.id());
+    assertEquals(CannedPages.RETRIEVED_ID, peer.getId());
+    assertEquals(floor, once(new RetrieveOneThreadBenchmark(), "floorThroughSendAsync"));
+    assertEquals(floor, once(new RetrieveOneThreadBenchmark(), "floorWithTimeout"));
+    assertEquals("ci-bot", sdk.name());
+    assertEquals(floor.createdDate().toInstant(), sdk.createdDate().toInstant());
+  }
+
+  @Test
   void everyContenderDecodesTheSameThousandKeys() throws Exception {
-    ListPageBenchmark benchmark = new ListPageBenchmark();
-    benchmark.start();
-    try {
-      assertEquals(1000, benchmark.sdk().data().size());
-      assertEquals(1000, benchmark.floor().data().size());
-      assertEquals(1000, benchmark.peer().getData().size());
-      assertEquals(Optional.of("key_000000999"), benchmark.sdk().lastId());
-      assertEquals("key_000000999", benchmark.floor().lastId());
-      assertEquals("key_000000999", benchmark.peer().getLastId());
-      assertEquals("key_000000500", benchmark.sdk().data().get(500).id());
-      assertEquals(benchmark.floor().data().get(500).permissions(),
-          benchmark.sdk().data().get(500).permissionValues());
-      assertFalse(benchmark.sdk().hasMore());
-    } finally {
-      benchmark.stop();
+    ApiKeyPage sdk = (ApiKeyPage) once(new ListPageBenchmark(), "sdk");
+    FloorClient.Page floor = (FloorClient.Page) once(new ListPageBenchmark(), "floor");
+    ApiKeyList peer = (ApiKeyList) once(new ListPageBenchmark(), "peer");
+    assertEquals(1000, sdk.data().size());
+    assertEquals(1000, floor.data().size());
+    assertEquals(1000, peer.getData().size());
+    assertEquals(Optional.of("key_000000999"), sdk.lastId());
+    assertEquals("key_000000999", floor.lastId());
+    assertEquals("key_000000999", peer.getLastId());
+    assertEquals("key_000000500", sdk.data().get(500).id());
+    assertEquals(floor.data().get(500).permissions(), sdk.data().get(500).permissionValues());
+    assertFalse(sdk.hasMore());
+    for (int i = 0; i < 1000; i++) {
+      FloorClient.Key expected = floor.data().get(i);
+      ApiKey read = sdk.data().get(i);
+      assertEquals(expected.createdDate().toInstant(), read.createdDate().toInstant());
+      assertEquals(Optional.ofNullable(expected.expiresAt()).map(OffsetDateTime::toInstant),
+          read.expiresAt().map(OffsetDateTime::toInstant), read.id());
     }
   }
 

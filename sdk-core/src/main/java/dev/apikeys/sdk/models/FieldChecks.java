@@ -131,6 +131,10 @@ final class FieldChecks {
    * @return the date-time, or null when the text is not one
    */
   static OffsetDateTime parseDateTime(String text) {
+    OffsetDateTime documented = Rfc3339.parseOrNull(text.trim());
+    if (documented != null) {
+      return documented;
+    }
     String trimmed = LONG_FRACTION.matcher(text.trim()).replaceFirst("$1");
     try {
       TemporalAccessor parsed = LENIENT.parse(trimmed);

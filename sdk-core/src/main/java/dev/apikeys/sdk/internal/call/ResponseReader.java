@@ -25,9 +25,9 @@ final class ResponseReader {
     if (type == null) {
       return call.wrap(null);
     }
-    String what = "the " + result.status() + " response of " + sent.describe();
     if (result.bodyProblem() != null) {
-      throw new InvalidResponseException(what + " cannot be read: " + result.bodyProblem(),
+      throw new InvalidResponseException(
+          what(sent, result) + " cannot be read: " + result.bodyProblem(),
           result.status(), "", result.headers(), null);
     }
     Object decoded;
@@ -35,7 +35,8 @@ final class ResponseReader {
       decoded = JsonCodec.read(result.body(), type);
     } catch (IOException | RuntimeException e) {
       Object partial = JsonCodec.readPartial(result.body(), type);
-      throw new InvalidResponseException(what + " is not a valid " + type.getSimpleName()
+      throw new InvalidResponseException(
+          what(sent, result) + " is not a valid " + type.getSimpleName()
           + (result.body().length == 0 ? " (empty body)" : ": " + where(e))
           + (partial == null ? "" : "; what could be read is in partial()"),
           result.status(), redactor.redact(SecretMask.mask(result.bodyText())), result.headers(),
@@ -43,6 +44,11 @@ final class ResponseReader {
           partial);
     }
     return call.wrap(decoded);
+  }
+
+  /** Names the answer, for a failure only: a success builds no message. */
+  private static String what(HttpCall sent, HttpResult result) {
+    return "the " + result.status() + " response of " + sent.describe();
   }
 
   /** Names the failure and its place; a parser's own message can quote the body, so not it. */

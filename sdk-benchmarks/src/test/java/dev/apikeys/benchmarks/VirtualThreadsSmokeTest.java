@@ -1,0 +1,105 @@
+package dev.apikeys.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+
+/**
+ * The virtual-thread scenario once per contender, and issue 14's pinning check on 1,000 calls:
+ * once the first batch has loaded the classes, no pinned virtual thread has an SDK frame in its
+ * stack. JDK 21 and newer; on 17 the scenario
+ * refuses to start.
+ */
+class VirtualThreadsSmokeTest {
+
+  private static CannedApiServer server;
+
+  @BeforeAll
+  static void startServer() throws IOException {
+    server = CannedApiServer.start(new CannedPages(1, 1), Duration.ZERO);
+    System.setProperty(PerCallBenchmark.SERVER_PROPERTY, server.baseUri().toString());
+  }
+
+  @AfterAll
+  static void stopServer() {
+    System.clearProperty(PerCallBenchmark.SERVER_PROPERTY);
+    server.close();
+  }
+
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_21)
+  void everyContenderCompletesABatchOnVirtualThreads() throws Exception {
+    for (String contender : List.of("sdk", "floor", "peer")) {
+      VirtualThreadsBenchmark benchmark = new VirtualThreadsBenchmark();
+      benchmark.calls = 200;
+      assertEquals(200, ScenariosSmokeTest.once(benchmark, contender), contender);
+    }
+  }
+
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_21)
+  void noSdkFrameIsPinnedByAThousandCallsOnVirtualThreadsOnceWarm() throws Exception {
+    try (ContenderCalls sdk = ContenderCalls.open("sdk", server.baseUri(),
+        builder -> builder.maxConcurrentRequests(1000))) {
+      PinningCheck.run(sdk, 1000);
+      PinnedEvents.Count warm = PinningCheck.run(sdk, 1000);
+      // A class that one of the later calls loads first still pins (the JDK's doing, rare).
+      List<String> notLoadingClasses = warm.sdkStacks().stream()
+          .filter(stack -> !stack.contains("java.lang.ClassLoader.loadClass")
+              && !stack.contains(".<clinit>"))
+          .toList();
+      assertEquals(List.of(), notLoadingClasses);
+    }
+  }
+
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_21)
+  void theRecordingSeesAVirtualThreadPinnedInAClassInitializer() throws Exception {
+    ExecutorService virtualThreads = VirtualThreads.perTaskExecutor();
+    try (PinnedEvents recording = PinnedEvents.start()) {
+      virtualThreads.submit(SleepsInItsInitializer::load).get();
+      List<String> pinned = recording.stop().withFrameFrom(SleepsInItsInitializer.class.getName());
+      assertEquals(1, pinned.size(), pinned.toString());
+      assertTrue(pinned.get(0).contains(SleepsInItsInitializer.class.getName() + ".<clinit>"),
+          pinned.get(0));
+    } finally {
+      virtualThreads.shutdownNow();
+    }
+  }
+
+  @Test
+  @EnabledForJreRange(max = JRE.JAVA_20)
+  void beforeJdk21TheScenarioRefusesToStart() {
+    VirtualThreadsBenchmark benchmark = new VirtualThreadsBenchmark();
+    benchmark.calls = 10;
+    UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class,
+        () -> ScenariosSmokeTest.once(benchmark, "floor"));
+    assertEquals("virtual threads need JDK 21 or newer; this is " + Runtime.version(),
+        refused.getMessage());
+  }
+
+  /** Blocks in its class initializer, which pins a virtual thread even on JDK 24 and newer. */
+  static final class SleepsInItsInitializer {
+    static {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    static boolean load() {
+      return true;
+    }
+  }
+}
