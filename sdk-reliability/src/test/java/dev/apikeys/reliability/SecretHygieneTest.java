@@ -171,12 +171,10 @@ class SecretHygieneTest {
           .withStatus(201).withBody(whole.substring(0, whole.indexOf("\"restricted\"") + 4)),
           () -> Outcomes.thrownBy(() -> keys.create(create)));
       errors.add(unreadable);
-      if (unreadable instanceof InvalidResponseException invalid) {
-        invalid.partial(ApiKeyWithSecret.class).ifPresent(partial -> {
-          shown.add(partial);
-          errors.add(Outcomes.thrownBy(partial::validate));
-        });
-      }
+      ApiKeyWithSecret partial = assertInstanceOf(InvalidResponseException.class, unreadable)
+          .partial(ApiKeyWithSecret.class).orElseThrow();
+      shown.add(partial);
+      errors.add(Outcomes.thrownBy(partial::validate));
       errors.add(answeredBy(wireMock, ApiOperation.CREATE, aResponse().withStatus(422)
           .withBody("{\"detail\": [{\"loc\": [\"body\", \"key\"], \"msg\": \"bad key\","
               + " \"type\": \"value_error\", \"input\": {\"key\": \"" + ODD_SECRET + "\"}},"

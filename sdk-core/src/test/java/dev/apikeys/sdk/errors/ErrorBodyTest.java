@@ -364,6 +364,24 @@ class ErrorBodyTest {
   }
 
   @Test
+  void aTokenAcrossTheCutOfALongMessageLeavesNoPieceOfItself() {
+    // The token starts 10 characters before the 200-character cut of error().
+    String message = "x".repeat(190) + TOKEN + " is not valid here";
+    answer(401, "application/json", "{\"error\": \"" + message + "\"}");
+
+    AuthenticationException e = fails(AuthenticationException.class,
+        () -> client.apiKeys().retrieve("key_1"));
+
+    // toString() is the class name (dev.apikeys.sdk.errors...) and getMessage().
+    for (String shown : List.of(e.error(), e.getMessage(), e.body())) {
+      for (int from = 0; from + 6 <= TOKEN.length(); from++) {
+        String piece = TOKEN.substring(from, from + 6);
+        assertFalse(shown.contains(piece), () -> piece + " in " + shown);
+      }
+    }
+  }
+
+  @Test
   void secretFieldOfAJsonErrorBodyIsMaskedInBodyAndToString() {
     answer(409, "application/json", "{\"error\": \"duplicate key\", \"key\": \"sk-live-dup-9\","
         + " \"id\": \"key_1\"}");

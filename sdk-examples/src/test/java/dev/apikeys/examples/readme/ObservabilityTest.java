@@ -130,7 +130,7 @@ class ObservabilityTest {
     assertEquals("retrieveApiKey", span.getName());
     server.wireMock().verify(getRequestedFor(urlEqualTo("/v1/api_key/key_0001"))
         .withHeader("traceparent", matching("00-" + span.getTraceId() + "-"
-            + span.getSpanId() + "-[0-9a-f]{2}")));
+            + span.getSpanId() + "-" + span.getSpanContext().getTraceFlags().asHex())));
     assertEquals(1, meters.get("apikeys.client.requests").timer().count());
   }
 
