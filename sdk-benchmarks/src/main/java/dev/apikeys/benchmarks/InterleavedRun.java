@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -46,6 +50,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class InterleavedRun {
 
   private static final String PACKAGE = "dev.apikeys.benchmarks.";
+  private static final Duration WARM_UP = Duration.ofSeconds(15);
+  private static final int WARM_UP_THREADS = 4;
 
   private final InterleavedRunArgs args;
   private final PrintStream progress;
@@ -82,7 +88,7 @@ public final class InterleavedRun {
       return runAgainst(args.server(), start);
     }
     try (CannedServerProcess server = CannedServerProcess.start(ListPageBenchmark.PAGE_SIZE, 1)) {
-      warmUp(server.baseUri(), Duration.ofSeconds(3));
+      warmUp(server.baseUri(), WARM_UP);
       return runAgainst(server.baseUri(), start);
     }
   }
@@ -139,21 +145,40 @@ public final class InterleavedRun {
     }
   }
 
-  /** Warms the shared server with the floor's calls, so that no contender meets it cold. */
+  /**
+   * Warms the shared server with the floor's calls from a few threads, long enough for the
+   * server's JIT to compile its paths (tens of thousands of calls), so that no contender meets
+   * it cold: with 3 s from one thread, the first fork of the first round was the slowest of its
+   * contender's in runs 9 and 10.
+   */
   private static void warmUp(URI server, Duration duration) throws IOException {
     FloorClient floor = new FloorClient(server, CannedApiServer.TOKEN);
     long end = System.nanoTime() + duration.toNanos();
+    ExecutorService threads = Executors.newFixedThreadPool(WARM_UP_THREADS);
     try {
-      for (int i = 0; System.nanoTime() < end; i++) {
-        if (i % 20 == 0) {
-          floor.list(ListPageBenchmark.PAGE_SIZE, null);
-        } else {
-          floor.retrieve(CannedPages.RETRIEVED_ID);
-        }
+      List<Future<?>> calls = new ArrayList<>();
+      for (int t = 0; t < WARM_UP_THREADS; t++) {
+        calls.add(threads.submit(() -> {
+          for (int i = 0; System.nanoTime() < end; i++) {
+            if (i % 20 == 0) {
+              floor.list(ListPageBenchmark.PAGE_SIZE, null);
+            } else {
+              floor.retrieve(CannedPages.RETRIEVED_ID);
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> call : calls) {
+        call.get();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while warming the server", e);
+    } catch (ExecutionException e) {
+      throw new IOException("warming the server failed", e.getCause());
+    } finally {
+      threads.shutdownNow();
     }
   }
 

@@ -173,7 +173,10 @@ public final class LimitingTransport implements HttpTransport {
 
   /**
    * A grant that is already complete means nothing else of this limiter is in flight: the
-   * streams are held elsewhere, so the grant comes after a short pause instead.
+   * streams are held elsewhere, so the grant comes after a short pause instead. The slot is held
+   * during the pause and the limiter does not know the paused future, so {@link
+   * RequestLimiter#abandon} answers false for it and whoever gives up the wait releases the slot,
+   * as for any granted slot.
    */
   private CompletableFuture<Void> pausedWhenAlone(CompletableFuture<Void> grant) {
     if (!grant.isDone()) {
@@ -196,8 +199,15 @@ public final class LimitingTransport implements HttpTransport {
   }
 
   private HttpTimeoutException tooBusy(HttpCall call) {
+    int limit = limiter.limit();
+    if (limit < limiter.maxInFlight()) {
+      return new HttpTimeoutException(call.describe() + " waited " + call.attemptTimeout()
+          + " for a request slot: the server's HTTP/2 connection refused streams, so the"
+          + " client's " + limiter.maxInFlight() + " slots (maxConcurrentRequests) are down to "
+          + limit + "; send fewer requests at once or raise the timeout");
+    }
     return new HttpTimeoutException(call.describe() + " waited " + call.attemptTimeout()
-        + " for one of the client's " + limiter.maxInFlight() + " request slots;"
+        + " for one of the client's " + limit + " request slots;"
         + " raise maxConcurrentRequests or the timeout");
   }
 }

@@ -2,6 +2,7 @@ package dev.apikeys.sdk.internal.transport;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -13,6 +14,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>When HTTP/2 refuses a stream (the server allows fewer concurrent streams than the limit),
  * the effective limit drops below the requests then in flight, never below 1; it climbs back by
  * one after as many requests end as the limit, so it follows a server that allows more again.
+ *
+ * <p>Granting a slot completes the waiter's future, which may run its continuation on the
+ * granting thread; that continuation may end a request and grant again. Such a nested grant only
+ * asks the outer one for another pass, so the stack stays flat however long the queue.
  */
 public final class RequestLimiter {
 
@@ -21,6 +26,7 @@ public final class RequestLimiter {
   private final int maxInFlight;
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+  private final AtomicInteger grantPasses = new AtomicInteger();
   private int limit;
   private int endedSinceChange;
   private int inFlight;
@@ -42,6 +48,20 @@ public final class RequestLimiter {
    */
   public int maxInFlight() {
     return maxInFlight;
+  }
+
+  /**
+   * Returns the limit now: the configured one, or less while HTTP/2 refuses streams.
+   *
+   * @return how many requests may be in flight at once now
+   */
+  public int limit() {
+    lock.lock();
+    try {
+      return limit;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -103,7 +123,23 @@ public final class RequestLimiter {
     }
   }
 
+  /**
+   * Grants free slots to the longest waiters. Only one thread grants at a time; a call that
+   * comes while another grants (on another thread, or nested in a continuation on this one) adds
+   * a pass to that one's work and returns.
+   */
   private void grantWaiting() {
+    if (grantPasses.getAndIncrement() != 0) {
+      return;
+    }
+    int passes = 1;
+    do {
+      grantWhileFree();
+      passes = grantPasses.addAndGet(-passes);
+    } while (passes != 0);
+  }
+
+  private void grantWhileFree() {
     while (true) {
       CompletableFuture<Void> next;
       lock.lock();
