@@ -27,7 +27,7 @@ public final class FloorClient {
       .registerModule(new JavaTimeModule())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http;
   private final String baseUrl;
   private final String authorization;
   private final Duration requestTimeout;
@@ -52,6 +52,19 @@ public final class FloorClient {
    * @param requestTimeout the timeout of each request, or null for none
    */
   public FloorClient(URI baseUrl, String token, Duration requestTimeout) {
+    this(baseUrl, token, requestTimeout, HttpClient.newHttpClient());
+  }
+
+  /**
+   * Creates a client that sends through {@code http}, such as a {@link StubHttpClient}.
+   *
+   * @param baseUrl such as {@code http://127.0.0.1:40123}
+   * @param token the bearer token
+   * @param requestTimeout the timeout of each request, or null for none
+   * @param http the client to send with
+   */
+  FloorClient(URI baseUrl, String token, Duration requestTimeout, HttpClient http) {
+    this.http = http;
     this.baseUrl = baseUrl.toString();
     this.authorization = "Bearer " + token;
     this.requestTimeout = requestTimeout;

@@ -106,6 +106,24 @@ final class PinnedEvents implements AutoCloseable {
       return withFrameFrom(SDK_PACKAGE);
     }
 
+    /**
+     * Returns the number of pinned events with an SDK frame that are not a class being loaded
+     * or initialised: a virtual thread still pins its carrier there on every JDK so far,
+     * whichever code asked for the class (JEP 491 removed only the pinning of
+     * {@code synchronized}).
+     */
+    int fromSdkNotLoadingClasses() {
+      return sdkStacksNotLoadingClasses().size();
+    }
+
+    /** Returns the stacks of {@link #fromSdkNotLoadingClasses()}, one string each. */
+    List<String> sdkStacksNotLoadingClasses() {
+      return sdkStacks().stream()
+          .filter(stack -> !stack.contains("java.lang.ClassLoader.loadClass")
+              && !stack.contains(".<clinit>"))
+          .collect(Collectors.toList());
+    }
+
     /** Returns the stacks, one string each, of the events with a frame of a package. */
     List<String> withFrameFrom(String packagePrefix) {
       return stacks.stream()

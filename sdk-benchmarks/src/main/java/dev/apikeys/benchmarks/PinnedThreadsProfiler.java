@@ -19,7 +19,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * pin. {@code pinned.sdk.measured} counts the pins with an SDK frame in measurement
  * iterations only: the steady state, after the first calls have loaded and initialised their
  * classes (a virtual thread still pins its carrier while it loads or initialises a class, even on
- * JDK 24+). Reports nothing before JDK 21, which has no virtual threads.
+ * JDK 24+); {@code pinned.sdk.measured.other} counts those of them that are not a class
+ * being loaded or initialised. Reports nothing before JDK 21, which has no virtual threads.
  *
  * <p>Use: {@code -prof dev.apikeys.benchmarks.PinnedThreadsProfiler}.
  */
@@ -31,6 +32,12 @@ public final class PinnedThreadsProfiler implements InternalProfiler {
   /** The running total of pins with an SDK frame in measurement iterations. */
   public static final String MEASURED_SDK_METRIC = "pinned.sdk.measured";
 
+  /**
+   * The running total of pins with an SDK frame in measurement iterations that are not a class
+   * being loaded or initialised.
+   */
+  public static final String MEASURED_SDK_OTHER_METRIC = "pinned.sdk.measured.other";
+
   /** The running total of all pins. */
   public static final String ALL_METRIC = "pinned.all";
 
@@ -38,6 +45,7 @@ public final class PinnedThreadsProfiler implements InternalProfiler {
   private int all;
   private int fromSdk;
   private int measuredFromSdk;
+  private int measuredOther;
 
   @Override
   public String getDescription() {
@@ -62,13 +70,18 @@ public final class PinnedThreadsProfiler implements InternalProfiler {
     recording = null;
     all += count.all();
     fromSdk += count.fromSdk();
-    if (iterationParams.getType() == IterationType.MEASUREMENT) {
+    boolean measured = iterationParams.getType() == IterationType.MEASUREMENT;
+    if (measured) {
       measuredFromSdk += count.fromSdk();
+      measuredOther += count.fromSdkNotLoadingClasses();
     }
-    count.sdkStacks().stream().limit(3).forEach(System.out::println);
+    count.sdkStacks().stream().limit(3)
+        .forEach(stack -> System.out.println((measured ? "[measured] " : "[warm-up] ") + stack));
     return List.of(
         new ScalarResult(SDK_METRIC, fromSdk, "events", AggregationPolicy.MAX),
         new ScalarResult(MEASURED_SDK_METRIC, measuredFromSdk, "events", AggregationPolicy.MAX),
+        new ScalarResult(MEASURED_SDK_OTHER_METRIC, measuredOther, "events",
+            AggregationPolicy.MAX),
         new ScalarResult(ALL_METRIC, all, "events", AggregationPolicy.MAX));
   }
 }

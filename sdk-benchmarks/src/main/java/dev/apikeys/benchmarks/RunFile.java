@@ -164,9 +164,10 @@ final class RunFile {
    * @param pinnedSdk {@link PinnedThreadsProfiler}'s pins with an SDK frame, or null
    * @param pinnedAll all pins, or null
    * @param pinnedSdkMeasured pins with an SDK frame in measurement iterations, or null
+   * @param pinnedSdkMeasuredOther those of them not loading or initialising a class, or null
    */
   record Row(String contender, Figure time, Figure cpu, Figure alloc, Figure pinnedSdk,
-      Figure pinnedAll, Figure pinnedSdkMeasured) {
+      Figure pinnedAll, Figure pinnedSdkMeasured, Figure pinnedSdkMeasuredOther) {
   }
 
   /**
@@ -186,7 +187,8 @@ final class RunFile {
           Figure.of(secondary.path("gc.alloc.rate.norm")),
           Figure.of(secondary.path(PinnedThreadsProfiler.SDK_METRIC)),
           Figure.of(secondary.path(PinnedThreadsProfiler.ALL_METRIC)),
-          Figure.of(secondary.path(PinnedThreadsProfiler.MEASURED_SDK_METRIC))));
+          Figure.of(secondary.path(PinnedThreadsProfiler.MEASURED_SDK_METRIC)),
+          Figure.of(secondary.path(PinnedThreadsProfiler.MEASURED_SDK_OTHER_METRIC))));
       settings.add(settings(entry));
     }
 

@@ -62,6 +62,32 @@ class ScenariosSmokeTest {
     assertEquals(floor.createdDate().toInstant(), sdk.createdDate().toInstant());
   }
 
+  /** Sets the no-network benchmark up for a contender, runs one retrieve, tears it down. */
+  private static Object withoutNetwork(String contender) throws Exception {
+    ClientOverheadBenchmark benchmark = new ClientOverheadBenchmark();
+    benchmark.contender = contender;
+    benchmark.start();
+    try {
+      return benchmark.call();
+    } finally {
+      benchmark.stop();
+    }
+  }
+
+  @Test
+  void everyContenderDecodesTheSameKeyFromTheStubWithoutANetwork() throws Exception {
+    ApiKey sdk = (ApiKey) withoutNetwork("sdk");
+    FloorClient.Key floor = (FloorClient.Key) withoutNetwork("floor");
+    dev.apikeys.peer.model.ApiKey peer = (dev.apikeys.peer.model.ApiKey) withoutNetwork("peer");
+
+    assertEquals(floor, once(new RetrieveOneThreadBenchmark(), "floor"),
+        "the stub's answer decodes as the server's does");
+    assertEquals(CannedPages.RETRIEVED_ID, sdk.id());
+    assertEquals(CannedPages.RETRIEVED_ID, peer.getId());
+    assertEquals(floor.permissions(), sdk.permissionValues());
+    assertEquals(floor.createdDate().toInstant(), sdk.createdDate().toInstant());
+  }
+
   @Test
   void everyContenderDecodesTheSameThousandKeys() throws Exception {
     ApiKeyPage sdk = (ApiKeyPage) once(new ListPageBenchmark(), "sdk");

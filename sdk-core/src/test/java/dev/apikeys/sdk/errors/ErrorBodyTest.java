@@ -364,6 +364,27 @@ class ErrorBodyTest {
   }
 
   @Test
+  void theTokenEchoedJsonEscapedTheWayPhpAndDotNetWriteItIsMaskedInTheBody() {
+    String token = "sk-live/AbC+9=xyz";
+    // PHP's json_encode puts a backslash before "/"; .NET's System.Text.Json writes "+" and "="
+    // as six-character escapes, in upper-case hex; other encoders write the hex in lower case.
+    String body = "{\"error\": \"bad token\", \"php\": \"sk-live\\/AbC+9=xyz\","
+        + " \"dotnet\": \"sk-live/AbC\\u002B9\\u003Dxyz\", \"lower\": \"sk-live/AbC\\u002b9=xyz\","
+        + " \"plain\": \"" + token + "\"}";
+    answer(401, "application/json", body);
+
+    try (ApiKeysClient echoed = ApiKeysClient.builder().baseUrl(server.baseUrl()).token(token)
+        .maxRetries(0).build()) {
+      AuthenticationException e = fails(AuthenticationException.class,
+          () -> echoed.apiKeys().retrieve("key_1"));
+
+      assertEquals("{\"error\": \"bad token\", \"php\": \"****\", \"dotnet\": \"****\","
+          + " \"lower\": \"****\", \"plain\": \"****\"}", e.body());
+      assertEquals("HTTP 401: bad token", e.getMessage());
+    }
+  }
+
+  @Test
   void aTokenAcrossTheCutOfALongMessageLeavesNoPieceOfItself() {
     // The token starts 10 characters before the 200-character cut of error().
     String message = "x".repeat(190) + TOKEN + " is not valid here";

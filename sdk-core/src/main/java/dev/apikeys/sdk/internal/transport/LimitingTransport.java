@@ -55,9 +55,11 @@ public final class LimitingTransport implements HttpTransport {
         awaitSlot(grant, call, deadline);
         waited = true;
       }
+      // Outside the try: a wait that used up the timeout has already given the slot back.
+      HttpCall attempt = waited ? timeLeft(call, deadline) : call;
       HttpResult result;
       try {
-        result = next.execute(waited ? timeLeft(call, deadline) : call);
+        result = next.execute(attempt);
       } catch (IOException e) {
         if (!isRefusedStream(e)) {
           limiter.release();
@@ -97,8 +99,9 @@ public final class LimitingTransport implements HttpTransport {
   private HttpCall timeLeft(HttpCall call, long deadline) throws HttpTimeoutException {
     long left = deadline - System.nanoTime();
     if (left <= 0) {
+      HttpTimeoutException tooBusy = tooBusy(call);
       limiter.release();
-      throw tooBusy(call);
+      throw tooBusy;
     }
     return call.forAttempt(call.attempt(), Duration.ofNanos(left));
   }
