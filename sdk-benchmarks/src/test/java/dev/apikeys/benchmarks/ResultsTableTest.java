@@ -82,6 +82,11 @@ class ResultsTableTest {
         + " 1.02; pinned events with an SDK frame in measured batches: 1, of which 0 not loading"
         + " a class; in the whole fork, warm-up (class loading) included: 1 of 3"));
     assertEquals("| target | JDK 17.0.15 |", lines.get(0));
+    // The same run twice, pooled: 6 rounds, the time ratio 1.02 in each, CPU 1.10, 1.05, 1.12.
+    String pooled = PooledRatios.line(List.of(RunFile.read(file), RunFile.read(file)),
+        "RetrieveOneThread");
+    assertTrue(pooled.startsWith("RetrieveOneThread, sdk over floor: 6 rounds, time 1.02"
+        + " [1.02, 1.02], CPU time 1.09 [1.06, 1.12]"), pooled);
     assertTrue(lines.contains("one contender after the other; RetrieveOneThread 3 forks per"
         + " contender, each 2 x 1 s warm-up, 2 x 1 s measured, 1 thread(s); ListPage 3 forks per"
         + " contender, each 2 x 1 s warm-up, 2 x 1 s measured, 1 thread(s); VirtualThreads 3"
