@@ -518,6 +518,14 @@ public final class ApiKeysClient implements AutoCloseable {
       return Credentials.fixed(token);
     }
 
+    private String providerName() {
+      if (tokenProvider != null) {
+        return tokenProvider.getClass().getName();
+      }
+      return credentials == null || credentials.isFixed() ? "unset"
+          : credentials.providerName();
+    }
+
     private void warnOnCleartext() {
       if ("http".equals(baseUri.getScheme())
           && !LOCAL_HOSTS.contains(baseUri.getHost().toLowerCase(Locale.ROOT))) {
@@ -550,9 +558,9 @@ public final class ApiKeysClient implements AutoCloseable {
     @Override
     public String toString() {
       return "ApiKeysClient.Builder{baseUrl=" + baseUri + ", accountId=" + accountId
-          + ", token=" + (token == null ? "unset" : SecretMask.MASK)
-          + ", tokenProvider=" + (tokenProvider == null ? "unset"
-              : tokenProvider.getClass().getName())
+          + ", token=" + (token != null || credentials != null && credentials.isFixed()
+              ? SecretMask.MASK : "unset")
+          + ", tokenProvider=" + providerName()
           + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout + '}';
     }
   }

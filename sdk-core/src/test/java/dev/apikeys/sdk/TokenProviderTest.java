@@ -353,6 +353,11 @@ class TokenProviderTest {
         builder.toString());
     assertFalse(builder.toString().contains(OLD), builder.toString());
     assertFalse(client.toString().contains(OLD), client.toString());
+    String derived = client.toBuilder().toString();
+    assertTrue(derived.contains("token=unset, tokenProvider="
+        + RotatingProvider.class.getName()), derived);
+    assertTrue(ApiKeysClient.builder().token(OLD).build().toBuilder().toString()
+        .contains("token=****, tokenProvider=unset"));
   }
 
   private ApiKeysClient.Builder clientWith(TokenProvider tokens) {

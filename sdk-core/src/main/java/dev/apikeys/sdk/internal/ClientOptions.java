@@ -57,8 +57,8 @@ public record ClientOptions(
   /** Shows the settings; never the token. */
   @Override
   public String toString() {
-    return "ClientOptions{baseUri=" + baseUri + ", accountId=" + accountId + ", credentials=" + credentials
-        + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout + ", callTimeout="
+    return "ClientOptions{baseUri=" + baseUri + ", accountId=" + accountId + ", credentials="
+        + credentials + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout + ", callTimeout="
         + callTimeout + ", maxConcurrentRequests=" + limiter.maxInFlight() + ", interceptors="
         + interceptors.size() + '}';
   }

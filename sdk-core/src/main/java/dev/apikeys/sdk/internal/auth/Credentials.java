@@ -46,6 +46,24 @@ public final class Credentials {
   }
 
   /**
+   * Returns whether these are the credentials of a fixed token.
+   *
+   * @return true for a fixed token, false for a provider
+   */
+  public boolean isFixed() {
+    return provider == null;
+  }
+
+  /**
+   * Returns the class name of the provider, for messages and {@code toString()}.
+   *
+   * @return the provider's class name, or null for a fixed token
+   */
+  public String providerName() {
+    return provider == null ? null : provider.getClass().getName();
+  }
+
+  /**
    * Returns the token for the next attempt.
    *
    * @return the token, not blank and fit for a header
@@ -153,15 +171,14 @@ public final class Credentials {
   }
 
   private ApiKeysException failure(String what, RuntimeException cause) {
-    return new ApiKeysException("token provider " + provider.getClass().getName() + " " + what,
-        cause);
+    return new ApiKeysException("token provider " + providerName() + " " + what, cause);
   }
 
   /** Names the kind of credentials; never a token. */
   @Override
   public String toString() {
     return provider == null ? "Credentials{token=****}"
-        : "Credentials{tokenProvider=" + provider.getClass().getName() + '}';
+        : "Credentials{tokenProvider=" + providerName() + '}';
   }
 
   /** A token given out, with its redactor. */

@@ -42,8 +42,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs one call, blocking or async, for one client: applies the client's and the call's
  * options, runs the interceptors' call hooks, sends it through the transport layers (assembled
  * here, once per client: retry, the token, attempt hooks, redirects, logging, the limit of
- * requests in flight, the JDK), maps an error status to its exception and reads the answer. The generated
- * services are thin views of it.
+ * requests in flight, the JDK), maps an error status to its exception and reads the answer.
+ * The generated services are thin views of it.
  */
 public final class CallEngine {
 
