@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.apikeys.sdk.RuntimeFixtures.FakeTime;
 import dev.apikeys.sdk.RuntimeFixtures.RecordingSleeper;
 import dev.apikeys.sdk.errors.ApiKeysException;
 import dev.apikeys.sdk.errors.AuthenticationException;
@@ -33,6 +34,7 @@ import dev.apikeys.sdk.interceptors.CallOutcome;
 import dev.apikeys.sdk.interceptors.Interceptor;
 import dev.apikeys.sdk.models.ApiKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -148,6 +150,24 @@ class TokenProviderTest {
         .baseUrl(server.baseUrl()).token(OLD).sleeper(sleeper).build()
         .apiKeys().retrieve("key_1"));
 
+    assertEquals(List.of("Bearer " + OLD), authorizations());
+  }
+
+  @Test
+  void noRepeatOnceTheCallsDeadlineHasPassed() {
+    stubRotation();
+    FakeTime time = new FakeTime(Instant.parse("2026-01-01T00:00:00Z"));
+    RecordingSleeper clockMover = time.sleeper();
+    // The renewal takes two seconds of the call's one.
+    RotatingProvider slow = new RotatingProvider(OLD, NEW,
+        () -> clockMover.sleep(Duration.ofSeconds(2)));
+
+    AuthenticationException e = assertThrows(AuthenticationException.class,
+        () -> clientWith(slow).clock(time).callTimeout(Duration.ofSeconds(1)).build()
+            .apiKeys().retrieve("key_1"));
+
+    assertEquals("token revoked", e.error());
+    assertEquals(List.of(OLD), slow.invalidated);
     assertEquals(List.of("Bearer " + OLD), authorizations());
   }
 
