@@ -2,6 +2,7 @@ package dev.apikeys.sdk;
 
 import dev.apikeys.sdk.interceptors.Interceptor;
 import dev.apikeys.sdk.internal.ClientOptions;
+import dev.apikeys.sdk.internal.auth.Credentials;
 import dev.apikeys.sdk.internal.call.CallEngine;
 import dev.apikeys.sdk.internal.checks.Arguments;
 import dev.apikeys.sdk.internal.checks.HeaderValues;
@@ -61,9 +62,11 @@ public final class ApiKeysClient implements AutoCloseable {
   }
 
   /**
-   * Returns a builder with every default set; only the token must be given.
+   * Returns a builder with every default set; only the token (or a token provider) must be
+   * given.
    *
-   * @return a builder with every default set; only the token must be given
+   * @return a builder with every default set; only the token (or a token provider) must be
+   *     given
    */
   public static Builder builder() {
     return new Builder();
@@ -156,6 +159,8 @@ public final class ApiKeysClient implements AutoCloseable {
   public static final class Builder {
     private URI baseUri = URI.create("http://localhost:3000");
     private String token;
+    private TokenProvider tokenProvider;
+    private Credentials credentials;
     private String accountId;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Duration timeout = Duration.ofSeconds(30);
@@ -176,7 +181,7 @@ public final class ApiKeysClient implements AutoCloseable {
 
     private Builder(ClientOptions options) {
       this.baseUri = options.baseUri();
-      this.token = options.token();
+      this.credentials = options.credentials();
       this.accountId = options.accountId();
       this.retryPolicy = options.retryPolicy();
       this.timeout = options.timeout();
@@ -209,13 +214,41 @@ public final class ApiKeysClient implements AutoCloseable {
     }
 
     /**
-     * Sets the bearer token sent as {@code Authorization}. Required; never logged or shown.
+     * Sets the bearer token sent as {@code Authorization}. Required, unless a
+     * {@link #tokenProvider(TokenProvider)} is set instead (not both); never logged or shown.
+     * On a builder from {@link ApiKeysClient#toBuilder()}, it replaces the token or provider
+     * the client had.
      *
      * @param token not blank, no CR or LF
      * @return this builder
      */
     public Builder token(String token) {
       this.token = Arguments.requireNonBlank(HeaderValues.requireValid(token, "token"), "token");
+      this.credentials = null;
+      return this;
+    }
+
+    /**
+     * Sets where the bearer token comes from, for credentials that change while the client
+     * lives: it is asked for the token before each attempt, and told when the server rejects
+     * one (see {@link TokenProvider}). The alternative to {@link #token(String)}: set one of
+     * them, not both. Derived clients ({@link ApiKeysClient#withOptions(Consumer)}) share the
+     * provider, and the refresh after a 401. On a builder from
+     * {@link ApiKeysClient#toBuilder()}, it replaces the token or provider the client had.
+     *
+     * <pre>{@code
+     * ApiKeysClient client = ApiKeysClient.builder()
+     *     .tokenProvider(() -> vault.read("apikeys/token"))
+     *     .build();
+     * }</pre>
+     *
+     * @param tokenProvider the provider, thread-safe
+     * @return this builder
+     */
+    public Builder tokenProvider(TokenProvider tokenProvider) {
+      this.tokenProvider = Objects.requireNonNull(tokenProvider,
+          "tokenProvider must not be null");
+      this.credentials = null;
       return this;
     }
 
@@ -441,13 +474,12 @@ public final class ApiKeysClient implements AutoCloseable {
      * Returns the client.
      *
      * @return the client, immutable and thread-safe
-     * @throws NullPointerException if no token was set
+     * @throws NullPointerException if neither a token nor a token provider was set
+     * @throws IllegalStateException if both a token and a token provider were set
      * @throws IllegalArgumentException if the given {@link HttpClient} follows redirects
      */
     public ApiKeysClient build() {
-      if (token == null) {
-        throw new NullPointerException("token must be set: call token(...) or set APIKEYS_TOKEN");
-      }
+      Credentials settled = settleCredentials();
       if (givenClient != null && givenClient.followRedirects() != HttpClient.Redirect.NEVER) {
         throw new IllegalArgumentException("the HttpClient given to httpClient(...) follows"
             + " redirects (" + givenClient.followRedirects() + "): the JDK would send the"
@@ -464,9 +496,34 @@ public final class ApiKeysClient implements AutoCloseable {
         limiter = new RequestLimiter(maxConcurrentRequests);
       }
       warnOnCleartext();
-      return new ApiKeysClient(new ClientOptions(baseUri, token, accountId, retryPolicy,
+      return new ApiKeysClient(new ClientOptions(baseUri, settled, accountId, retryPolicy,
           timeout, connectTimeout, callTimeout, headers, logLevel, sleeper, clock, http,
           limiter, interceptors));
+    }
+
+    private Credentials settleCredentials() {
+      if (token != null && tokenProvider != null) {
+        throw new IllegalStateException("token and tokenProvider are alternatives, but both"
+            + " were set (token(...) or APIKEYS_TOKEN, and tokenProvider(...)): set one");
+      }
+      if (credentials != null) {
+        return credentials;
+      }
+      if (tokenProvider != null) {
+        return Credentials.provided(tokenProvider);
+      }
+      if (token == null) {
+        throw new NullPointerException("token must be set: call token(...) or set APIKEYS_TOKEN");
+      }
+      return Credentials.fixed(token);
+    }
+
+    private String providerName() {
+      if (tokenProvider != null) {
+        return tokenProvider.getClass().getName();
+      }
+      return credentials == null || credentials.isFixed() ? "unset"
+          : credentials.providerName();
     }
 
     private void warnOnCleartext() {
@@ -501,7 +558,9 @@ public final class ApiKeysClient implements AutoCloseable {
     @Override
     public String toString() {
       return "ApiKeysClient.Builder{baseUrl=" + baseUri + ", accountId=" + accountId
-          + ", token=" + (token == null ? "unset" : SecretMask.MASK)
+          + ", token=" + (token != null || credentials != null && credentials.isFixed()
+              ? SecretMask.MASK : "unset")
+          + ", tokenProvider=" + providerName()
           + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout + '}';
     }
   }

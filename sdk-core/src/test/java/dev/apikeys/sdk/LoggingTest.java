@@ -14,6 +14,7 @@ import static dev.apikeys.sdk.RuntimeFixtures.clientOf;
 import static dev.apikeys.sdk.RuntimeFixtures.key;
 import static dev.apikeys.sdk.RuntimeFixtures.keyWithSecret;
 import static dev.apikeys.sdk.RuntimeFixtures.page;
+import static dev.apikeys.sdk.RuntimeFixtures.policy;
 import static dev.apikeys.sdk.RuntimeFixtures.stubInOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,6 +31,7 @@ import dev.apikeys.sdk.models.ListApiKeysParams;
 import dev.apikeys.sdk.models.UpdateApiKeyParams;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Handler;
@@ -179,6 +181,25 @@ class LoggingTest {
         lines.get(2));
     assertMatches("PATCH /v1/api_key/key_1 -> 200 attempt 2" + ELAPSED + " response body: .*",
         lines.get(3));
+  }
+
+  @Test
+  void debugMasksTheProvidedTokenOfEachAttemptWhereTheServerEchoesIt() {
+    stubInOrder(server, () -> get(urlEqualTo(KEY_PATH)),
+        status(500).withBody("{\"error\": \"bad tok-attempt-one\"}"),
+        okJson(key("key_1").replace("}", ", \"note\": \"sent tok-attempt-two\"}")));
+    Iterator<String> tokens = List.of("tok-attempt-one", "tok-attempt-two").iterator();
+
+    ApiKeysClient.builder().baseUrl(server.baseUrl()).tokenProvider(tokens::next)
+        .retryPolicy(policy(2)).sleeper(RecordingSleeper.immediate())
+        .logLevel(LogLevel.DEBUG).build().apiKeys().retrieve("key_1");
+
+    List<String> lines = captured.lines(Level.INFO);
+    assertEquals(2, lines.size(), lines.toString());
+    assertMatches("GET /v1/api_key/key_1 -> 500 attempt 1" + ELAPSED
+        + " response body: \\{\"error\": \"bad \\*\\*\\*\\*\"\\}", lines.get(0));
+    assertMatches("GET /v1/api_key/key_1 -> 200 attempt 2" + ELAPSED
+        + " response body: .*\"sent \\*\\*\\*\\*\".*", lines.get(1));
   }
 
   @Test

@@ -230,13 +230,38 @@ public final class MockApiKeysServer implements AutoCloseable {
 
   /**
    * Returns the server to an empty state: no keys in any account, no idempotency keys, key ids
-   * from {@code key_0001} and request ids from {@code req_00000001} again, no stubs but the
-   * API stub, an empty request journal.
+   * from {@code key_0001} and request ids from {@code req_00000001} again, the tokens it was
+   * built with (every {@link #rotateToken rotation} undone), no stubs but the API stub, an
+   * empty request journal.
    */
   public void reset() {
     backend.clear();
     wireMock.resetAll();
     addApiStub();
+  }
+
+  /**
+   * Rotates a token while the server runs, as a secret store would: from now on
+   * {@code newToken} authenticates as the same caller (administrator or restricted key, same
+   * permissions) and {@code oldToken} is revoked, so a request with it answers 401. For tests
+   * of clients whose {@code TokenProvider} must pick up a rotated token. {@link #reset()}
+   * undoes every rotation. Thread-safe; requests in flight see the old or the new tokens.
+   *
+   * <pre>{@code
+   * server.rotateToken(MockApiKeysServer.ADMIN_TOKEN, "admin-token-2");
+   * // ADMIN_TOKEN now gets 401; "admin-token-2" may do everything
+   * }</pre>
+   *
+   * @param oldToken a token the server was built with (a built-in one or one added with the
+   *     {@link Builder}), or one it was rotated to; not a stored key's secret
+   * @param newToken the token that replaces it: not blank, not {@link #UNKNOWN_TOKEN}, not a
+   *     token the server already accepts this way
+   * @throws IllegalArgumentException if {@code oldToken} is not such a token, or
+   *     {@code newToken} is refused
+   */
+  public void rotateToken(String oldToken, String newToken) {
+    Objects.requireNonNull(oldToken, "oldToken");
+    backend.rotateToken(oldToken, Builder.checkToken(newToken, "newToken"));
   }
 
   /**
@@ -373,7 +398,7 @@ public final class MockApiKeysServer implements AutoCloseable {
      * @throws IllegalArgumentException if the token is blank or {@link #UNKNOWN_TOKEN}
      */
     public Builder adminToken(String token) {
-      callers.put(checkToken(token), Caller.administrator(ADMIN_USER_ID));
+      callers.put(checkToken(token, "token"), Caller.administrator(ADMIN_USER_ID));
       return this;
     }
 
@@ -391,7 +416,7 @@ public final class MockApiKeysServer implements AutoCloseable {
      */
     public Builder restrictedToken(String token, Collection<String> permissions) {
       Objects.requireNonNull(permissions, "permissions");
-      callers.put(checkToken(token),
+      callers.put(checkToken(token, "token"),
           Caller.restrictedKey(RESTRICTED_USER_ID, List.copyOf(permissions)));
       return this;
     }
@@ -413,10 +438,10 @@ public final class MockApiKeysServer implements AutoCloseable {
       return seed;
     }
 
-    private static String checkToken(String token) {
-      Objects.requireNonNull(token, "token");
+    private static String checkToken(String token, String field) {
+      Objects.requireNonNull(token, field);
       if (token.isBlank() || token.strip().equals(UNKNOWN_TOKEN)) {
-        throw new IllegalArgumentException("token must not be blank nor UNKNOWN_TOKEN");
+        throw new IllegalArgumentException(field + " must not be blank nor UNKNOWN_TOKEN");
       }
       return token.strip();
     }

@@ -11,7 +11,9 @@ public interface AttemptContext {
   CallContext call();
 
   /**
-   * Returns which attempt this is, from 1; the retries are 2 and up.
+   * Returns which attempt this is, from 1; the retries are 2 and up. The repeat of an attempt
+   * with a renewed token after a 401 (see {@link dev.apikeys.sdk.TokenProvider}) is no retry:
+   * it has the number of the attempt it repeats.
    *
    * @return the attempt number
    */

@@ -9,8 +9,8 @@ package dev.apikeys.sdk.interceptors;
  * <p>Positions: the call hooks run once per call, outside retries and waits, in the order the
  * interceptors were added ({@code afterCall} in reverse order), client interceptors around
  * per-call ones. The attempt hooks run once per attempt, inside the retry layer: after it decided
- * to make the attempt, before redirects within the base URL's origin, logging and the wait for a
- * request slot.
+ * to make the attempt (and for the repeat with a renewed token after a 401), before redirects
+ * within the base URL's origin, logging and the wait for a request slot.
  *
  * <p>What an interceptor sees: the operation, method, path template and path, attempt numbers,
  * statuses, timings, the request id and the exception. It never sees the token, a header the SDK

@@ -4,6 +4,7 @@ import dev.apikeys.sdk.LogLevel;
 import dev.apikeys.sdk.RetryPolicy;
 import dev.apikeys.sdk.Sleeper;
 import dev.apikeys.sdk.interceptors.Interceptor;
+import dev.apikeys.sdk.internal.auth.Credentials;
 import dev.apikeys.sdk.internal.transport.RequestLimiter;
 import dev.apikeys.sdk.internal.transport.SharedHttpClient;
 import java.net.URI;
@@ -17,7 +18,7 @@ import java.util.Map;
  * client's {@code toBuilder()} starts from it. {@link #toString()} never shows the token.
  *
  * @param baseUri the API's base URI, without a trailing slash, a path prefix kept
- * @param token the bearer token
+ * @param credentials where the bearer token comes from, shared with derived clients
  * @param accountId the default {@code x-account-id}, or null
  * @param retryPolicy when to retry and how long to wait
  * @param timeout the default per-attempt timeout
@@ -33,7 +34,7 @@ import java.util.Map;
  */
 public record ClientOptions(
     URI baseUri,
-    String token,
+    Credentials credentials,
     String accountId,
     RetryPolicy retryPolicy,
     Duration timeout,
@@ -56,8 +57,8 @@ public record ClientOptions(
   /** Shows the settings; never the token. */
   @Override
   public String toString() {
-    return "ClientOptions{baseUri=" + baseUri + ", accountId=" + accountId + ", token=****"
-        + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout + ", callTimeout="
+    return "ClientOptions{baseUri=" + baseUri + ", accountId=" + accountId + ", credentials="
+        + credentials + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout + ", callTimeout="
         + callTimeout + ", maxConcurrentRequests=" + limiter.maxInFlight() + ", interceptors="
         + interceptors.size() + '}';
   }

@@ -20,6 +20,7 @@ public final class ApiKeysBackend {
   public static final String TRANSFORMER_NAME = "apikeys-testkit-api";
 
   private final KeyStore store;
+  private final ApiKeysEndpoint endpoint;
   private final RequestIdStamper requestIds = new RequestIdStamper();
   private final List<Extension> extensions;
 
@@ -32,7 +33,7 @@ public final class ApiKeysBackend {
    */
   public ApiKeysBackend(Clock clock, Map<String, Caller> callers, String defaultAccount) {
     this.store = new KeyStore(Objects.requireNonNull(clock, "clock"));
-    ApiKeysEndpoint endpoint = new ApiKeysEndpoint(store, callers, defaultAccount);
+    this.endpoint = new ApiKeysEndpoint(store, callers, defaultAccount);
     this.extensions = List.of(new ApiResponseTransformer(endpoint), requestIds);
   }
 
@@ -51,11 +52,25 @@ public final class ApiKeysBackend {
   }
 
   /**
-   * Forgets every key and idempotency key; key ids start again from {@code key_0001} and
-   * request ids from {@code req_00000001}.
+   * Makes {@code newToken} authenticate as {@code oldToken}'s caller, and {@code oldToken} no
+   * more.
+   *
+   * @param oldToken a token the server was built with, or was rotated to
+   * @param newToken a token the server does not know yet
+   * @throws IllegalArgumentException if {@code oldToken} is not such a token, or
+   *     {@code newToken} already is one
+   */
+  public void rotateToken(String oldToken, String newToken) {
+    endpoint.rotateToken(oldToken, newToken);
+  }
+
+  /**
+   * Forgets every key and idempotency key and every token rotation; key ids start again from
+   * {@code key_0001} and request ids from {@code req_00000001}.
    */
   public void clear() {
     store.clear();
     requestIds.restart();
+    endpoint.restoreTokens();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Answers one request of the API: routing, authentication, permissions, then the store. */
 final class ApiKeysEndpoint {
@@ -12,13 +13,41 @@ final class ApiKeysEndpoint {
   private static final String BEARER = "Bearer ";
 
   private final KeyStore store;
-  private final Map<String, Caller> callers;
+  private final Map<String, Caller> built;
+  private final Map<String, Caller> callers = new ConcurrentHashMap<>();
   private final String defaultAccount;
 
   ApiKeysEndpoint(KeyStore store, Map<String, Caller> callers, String defaultAccount) {
     this.store = store;
-    this.callers = Map.copyOf(callers);
+    this.built = Map.copyOf(callers);
+    this.callers.putAll(built);
     this.defaultAccount = defaultAccount;
+  }
+
+  /**
+   * Makes {@code newToken} authenticate as {@code oldToken}'s caller, and {@code oldToken} no
+   * more.
+   *
+   * @throws IllegalArgumentException if {@code oldToken} is not a configured token, or
+   *     {@code newToken} already is one
+   */
+  synchronized void rotateToken(String oldToken, String newToken) {
+    Caller caller = callers.get(oldToken);
+    if (caller == null) {
+      throw new IllegalArgumentException("oldToken is not a token of this server's builder,"
+          + " nor one it was rotated to");
+    }
+    if (callers.containsKey(newToken)) {
+      throw new IllegalArgumentException("newToken is already a token of this server");
+    }
+    callers.put(newToken, caller);
+    callers.remove(oldToken);
+  }
+
+  /** Gives back the tokens the server was built with, undoing every rotation. */
+  synchronized void restoreTokens() {
+    callers.clear();
+    callers.putAll(built);
   }
 
   Reply handle(Request request) {

@@ -8,11 +8,11 @@ import dev.apikeys.sdk.errors.ApiKeysIoException;
 import dev.apikeys.sdk.interceptors.Interceptor;
 import dev.apikeys.sdk.internal.ClientOptions;
 import dev.apikeys.sdk.internal.SdkVersion;
+import dev.apikeys.sdk.internal.auth.AuthenticatingTransport;
 import dev.apikeys.sdk.internal.errors.ErrorMapping;
 import dev.apikeys.sdk.internal.errors.Failures;
 import dev.apikeys.sdk.internal.intercept.Interception;
 import dev.apikeys.sdk.internal.json.JsonCodec;
-import dev.apikeys.sdk.internal.json.TokenRedactor;
 import dev.apikeys.sdk.internal.logging.LoggingTransport;
 import dev.apikeys.sdk.internal.retry.RetryingTransport;
 import dev.apikeys.sdk.internal.timer.SdkTimer;
@@ -23,6 +23,7 @@ import dev.apikeys.sdk.internal.transport.JdkHttpTransport;
 import dev.apikeys.sdk.internal.transport.LimitingTransport;
 import dev.apikeys.sdk.internal.transport.ObservingTransport;
 import dev.apikeys.sdk.internal.transport.RedirectingTransport;
+import dev.apikeys.sdk.internal.transport.SentToken;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
@@ -40,9 +41,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs one call, blocking or async, for one client: applies the client's and the call's
  * options, runs the interceptors' call hooks, sends it through the transport layers (assembled
- * here, once per client: retry, attempt hooks, redirects, logging, the limit of requests in
- * flight, the JDK), maps an error status to its exception and reads the answer. The generated
- * services are thin views of it.
+ * here, once per client: retry, the token, attempt hooks, redirects, logging, the limit of
+ * requests in flight, the JDK), maps an error status to its exception and reads the answer.
+ * The generated services are thin views of it.
  */
 public final class CallEngine {
 
@@ -52,7 +53,6 @@ public final class CallEngine {
   private final ClientOptions options;
   private final HttpTransport transport;
   private final String baseUrl;
-  private final TokenRedactor redactor;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -63,14 +63,12 @@ public final class CallEngine {
   public CallEngine(ClientOptions options) {
     this.options = options;
     this.baseUrl = options.baseUri().toString();
-    this.redactor = new TokenRedactor(options.token());
-    this.transport = assemble(options, redactor);
+    this.transport = assemble(options);
     SdkTimer.shared().clientOpened();
   }
 
-  private static HttpTransport assemble(ClientOptions options, TokenRedactor redactor) {
+  private static HttpTransport assemble(ClientOptions options) {
     Map<String, String> fixed = new LinkedHashMap<>();
-    fixed.put("Authorization", "Bearer " + options.token());
     fixed.put("Accept", "application/json");
     fixed.put("User-Agent", SdkVersion.USER_AGENT);
     SdkTimer timer = SdkTimer.shared();
@@ -80,10 +78,10 @@ public final class CallEngine {
     Logger logger = System.getLogger(LOGGER_NAME);
     LogLevel logLevel = options.logLevel();
     Level level = logLevel == LogLevel.OFF ? Level.DEBUG : Level.INFO;
-    transport = new LoggingTransport(transport, logger, level, logLevel == LogLevel.DEBUG,
-        redactor);
+    transport = new LoggingTransport(transport, logger, level, logLevel == LogLevel.DEBUG);
     transport = new RedirectingTransport(transport);
     transport = new ObservingTransport(transport);
+    transport = new AuthenticatingTransport(transport, options.credentials(), options.clock());
     return new RetryingTransport(transport, options.retryPolicy(), options.sleeper(),
         options.clock());
   }
@@ -212,10 +210,11 @@ public final class CallEngine {
 
   private <T> RawResponse<T> respond(Call<T> call, HttpCall sent, HttpResult result) {
     if (!result.isSuccess()) {
-      throw ErrorMapping.toException(result, sent.uri(), options.clock(), redactor);
+      throw ErrorMapping.toException(result, sent.uri(), options.clock(),
+          sent.sentToken().redactor());
     }
     return RawResponse.of(result.status(), result.headers(),
-        ResponseReader.read(call, sent, result, redactor));
+        ResponseReader.read(call, sent, result, sent.sentToken().redactor()));
   }
 
   /** Puts the headers, each replacing one of the same name in any case (sent once). */
@@ -256,6 +255,6 @@ public final class CallEngine {
         call.path(), headers, body, callOptions.timeout().orElse(options.timeout()),
         callOptions.maxRetries().orElse(options.retryPolicy().maxRetries()),
         callTimeout == null ? null : options.clock().instant().plus(callTimeout), 1,
-        interception);
+        interception, new SentToken());
   }
 }

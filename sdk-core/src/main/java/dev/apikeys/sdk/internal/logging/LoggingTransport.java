@@ -2,7 +2,6 @@ package dev.apikeys.sdk.internal.logging;
 
 import dev.apikeys.sdk.internal.call.Futures;
 import dev.apikeys.sdk.internal.json.SecretMask;
-import dev.apikeys.sdk.internal.json.TokenRedactor;
 import dev.apikeys.sdk.internal.transport.HttpCall;
 import dev.apikeys.sdk.internal.transport.HttpResult;
 import dev.apikeys.sdk.internal.transport.HttpTransport;
@@ -22,7 +21,6 @@ public final class LoggingTransport implements HttpTransport {
   private final Logger logger;
   private final Level level;
   private final boolean bodies;
-  private final TokenRedactor redactor;
 
   /**
    * Creates the layer.
@@ -30,16 +28,14 @@ public final class LoggingTransport implements HttpTransport {
    * @param next the layer that sends the attempt
    * @param logger where to log
    * @param level the level of every line
-   * @param bodies whether to log request and response bodies, secrets masked
-   * @param redactor masks the client's token should a body echo it
+   * @param bodies whether to log request and response bodies, secrets masked and the attempt's
+   *     token too, should a body echo it
    */
-  public LoggingTransport(HttpTransport next, Logger logger, Level level, boolean bodies,
-      TokenRedactor redactor) {
+  public LoggingTransport(HttpTransport next, Logger logger, Level level, boolean bodies) {
     this.next = next;
     this.logger = logger;
     this.level = level;
     this.bodies = bodies;
-    this.redactor = redactor;
   }
 
   @Override
@@ -74,7 +70,8 @@ public final class LoggingTransport implements HttpTransport {
   private void logRequestBody(HttpCall call) {
     if (bodies && call.body() != null) {
       logger.log(level, () -> call.method() + " " + call.path() + " attempt " + call.attempt()
-          + " request body: " + redactor.redact(SecretMask.mask(new String(call.body(), StandardCharsets.UTF_8))));
+          + " request body: " + call.sentToken().redactor().redact(
+              SecretMask.mask(new String(call.body(), StandardCharsets.UTF_8))));
     }
   }
 
@@ -85,7 +82,8 @@ public final class LoggingTransport implements HttpTransport {
             : String.valueOf(result.status()))
         + " attempt " + call.attempt() + " in " + elapsedMs + " ms";
     if (bodies && result != null && result.body().length > 0) {
-      line += " response body: " + redactor.redact(SecretMask.mask(result.bodyText()));
+      line += " response body: "
+          + call.sentToken().redactor().redact(SecretMask.mask(result.bodyText()));
     }
     logger.log(level, line);
   }

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param deadline when the whole call, waits included, must end; null for no deadline
  * @param attempt which attempt this is, from 1
  * @param observer the interceptors' watch over the attempts, or null when there are none
+ * @param sentToken the token of the latest attempt, set by the authentication layer
  */
 public record HttpCall(
     String operationId,
@@ -36,7 +37,8 @@ public record HttpCall(
     int maxRetries,
     Instant deadline,
     int attempt,
-    CallObserver observer) {
+    CallObserver observer,
+    SentToken sentToken) {
 
   /**
    * Returns this call as attempt number {@code number}, with that attempt's timeout.
@@ -50,7 +52,7 @@ public record HttpCall(
       return this;
     }
     return new HttpCall(operationId, method, uri, pathTemplate, path, headers, body, timeout,
-        maxRetries, deadline, number, observer);
+        maxRetries, deadline, number, observer, sentToken);
   }
 
   /**
@@ -63,7 +65,7 @@ public record HttpCall(
    */
   public HttpCall redirectedTo(URI target, String newMethod, byte[] newBody) {
     return new HttpCall(operationId, newMethod, target, pathTemplate, target.getRawPath(),
-        headers, newBody, attemptTimeout, maxRetries, deadline, attempt, observer);
+        headers, newBody, attemptTimeout, maxRetries, deadline, attempt, observer, sentToken);
   }
 
   /**
@@ -80,7 +82,7 @@ public record HttpCall(
     merged.putAll(extra);
     return new HttpCall(operationId, method, uri, pathTemplate, path,
         Collections.unmodifiableMap(merged), body, attemptTimeout, maxRetries,
-        deadline, attempt, observer);
+        deadline, attempt, observer, sentToken);
   }
 
   /**

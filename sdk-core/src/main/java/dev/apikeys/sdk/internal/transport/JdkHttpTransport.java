@@ -28,7 +28,7 @@ public final class JdkHttpTransport implements HttpTransport {
    * Creates the transport.
    *
    * @param httpClient the client whose connection pool every call shares
-   * @param fixedHeaders headers sent on every call (authorization, user agent)
+   * @param fixedHeaders headers sent on every call (accept, user agent)
    * @param http11OnCleartext whether to send HTTP/1.1 on {@code http://}: true for a client the
    *     SDK made, false for one the user gave, which keeps its own settings
    * @param timer the timer that enforces body deadlines

@@ -65,7 +65,8 @@ class LimitingTransportTest {
 
   private static HttpCall call(Duration timeout) {
     return new HttpCall("retrieveApiKey", "GET", URI.create("http://127.0.0.1:9/v1/api_key/k"),
-        "/v1/api_key/{id}", "/v1/api_key/k", Map.of(), null, timeout, 0, null, 1, null);
+        "/v1/api_key/{id}", "/v1/api_key/k", Map.of(), null, timeout, 0, null, 1, null,
+        new SentToken());
   }
 
   /** Every slot the limiter can grant now is free: none was lost. */

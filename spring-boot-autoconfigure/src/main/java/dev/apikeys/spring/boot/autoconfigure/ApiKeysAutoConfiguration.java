@@ -1,6 +1,7 @@
 package dev.apikeys.spring.boot.autoconfigure;
 
 import dev.apikeys.sdk.ApiKeysClient;
+import dev.apikeys.sdk.TokenProvider;
 import dev.apikeys.sdk.interceptors.Interceptor;
 import dev.apikeys.sdk.micrometer.ApiKeysObservationConvention;
 import dev.apikeys.sdk.micrometer.ObservationInterceptor;
@@ -17,8 +18,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configures an {@link ApiKeysClient} bean, closed with the context, unless one exists:
- * from {@link ApiKeysConnectionDetails} (by default the {@code apikeys.*} properties), with
- * every {@link Interceptor} bean and then every {@link ApiKeysClientBuilderCustomizer} applied
+ * from {@link ApiKeysConnectionDetails} (by default the {@code apikeys.*} properties; a
+ * {@link TokenProvider} bean, when there is one, wins over their token), with every
+ * {@link Interceptor} bean and then every {@link ApiKeysClientBuilderCustomizer} applied
  * in order. With an {@code ObservationRegistry} bean and apikeys-sdk-micrometer on the class
  * path it adds an {@link ObservationInterceptor}; with {@code apikeys.health.enabled=true} and
  * spring-boot-health on the class path, an {@link ApiKeysHealthIndicator}.
@@ -50,22 +52,19 @@ public class ApiKeysAutoConfiguration {
    *
    * @param properties the properties
    * @param connection where to connect, and the token
+   * @param tokenProvider the {@link TokenProvider} bean, which wins over the connection's token
    * @param interceptors the interceptor beans, added in order
    * @param customizers the builder customizers, applied in order
    * @return the client
-   * @throws IllegalStateException if no token is set
+   * @throws IllegalStateException if neither a token nor a {@link TokenProvider} bean is set
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public ApiKeysClient apiKeysClient(ApiKeysProperties properties,
-      ApiKeysConnectionDetails connection, ObjectProvider<Interceptor> interceptors,
+      ApiKeysConnectionDetails connection, ObjectProvider<TokenProvider> tokenProvider,
+      ObjectProvider<Interceptor> interceptors,
       ObjectProvider<ApiKeysClientBuilderCustomizer> customizers) {
-    String token = connection.getToken();
-    if (token == null || token.isBlank()) {
-      throw new IllegalStateException("apikeys.token must be set (or the environment variable"
-          + " APIKEYS_TOKEN) to create the ApiKeysClient bean");
-    }
-    ApiKeysClient.Builder builder = ApiKeysClient.builder().token(token);
+    ApiKeysClient.Builder builder = credentials(connection, tokenProvider.getIfUnique());
     if (connection.getBaseUrl() != null) {
       builder.baseUrl(connection.getBaseUrl());
     }
@@ -76,6 +75,20 @@ public class ApiKeysAutoConfiguration {
     interceptors.orderedStream().forEach(builder::addInterceptor);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     return builder.build();
+  }
+
+  private static ApiKeysClient.Builder credentials(ApiKeysConnectionDetails connection,
+      TokenProvider tokenProvider) {
+    if (tokenProvider != null) {
+      return ApiKeysClient.builder().tokenProvider(tokenProvider);
+    }
+    String token = connection.getToken();
+    if (token == null || token.isBlank()) {
+      throw new IllegalStateException("apikeys.token must be set (or the environment variable"
+          + " APIKEYS_TOKEN), or a TokenProvider bean defined, to create the ApiKeysClient"
+          + " bean");
+    }
+    return ApiKeysClient.builder().token(token);
   }
 
   private static void applyTuning(ApiKeysProperties properties, ApiKeysClient.Builder builder) {

@@ -15,7 +15,7 @@ public class ApiKeysProperties {
   /** Base URL of the API Keys API. The SDK's default is http://localhost:3000. */
   private String baseUrl;
 
-  /** Bearer token the client authenticates with. Required. */
+  /** Bearer token the client authenticates with. Required, unless a TokenProvider bean wins. */
   private String token;
 
   /** Account the calls act in (the x-account-id header); by default the token's own. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.LogLevel;
+import dev.apikeys.sdk.TokenProvider;
 import dev.apikeys.sdk.interceptors.CallContext;
 import dev.apikeys.sdk.interceptors.Interceptor;
 import dev.apikeys.sdk.micrometer.DefaultApiKeysObservationConvention;
@@ -67,7 +68,9 @@ class ApiKeysAutoConfigurationTest {
         .withConfiguration(AutoConfigurations.of(ApiKeysAutoConfiguration.class))
         .run(context -> assertThat(context).hasFailed().getFailure()
             .rootCause().isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("apikeys.token must be set"));
+            .hasMessage("apikeys.token must be set (or the environment variable"
+                + " APIKEYS_TOKEN), or a TokenProvider bean defined, to create the"
+                + " ApiKeysClient bean"));
   }
 
   @Test
@@ -76,6 +79,28 @@ class ApiKeysAutoConfigurationTest {
         .run(context -> assertThat(context).hasSingleBean(ApiKeysClient.class)
             .getBean(ApiKeysClient.class).hasToString(
                 "ApiKeysClient{baseUrl=http://localhost:3000, accountId=null, closed=false}"));
+  }
+
+  @Test
+  void aTokenProviderBeanWinsOverTheTokenProperty() {
+    runner.withPropertyValues("apikeys.token=" + MockApiKeysServer.UNKNOWN_TOKEN)
+        .withBean(TokenProvider.class, () -> () -> MockApiKeysServer.ADMIN_TOKEN)
+        .run(context -> {
+          assertThat(context.getBean(ApiKeysClient.class).apiKeys().retrieve("key_0001").id())
+              .isEqualTo("key_0001");
+          assertThat(server.wireMock().findAll(anyRequestedFor(anyUrl())).get(0)
+              .getHeader("Authorization")).isEqualTo("Bearer " + MockApiKeysServer.ADMIN_TOKEN);
+        });
+  }
+
+  @Test
+  void aTokenProviderBeanNeedsNoTokenProperty() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ApiKeysAutoConfiguration.class))
+        .withPropertyValues("apikeys.base-url=" + server.baseUrl())
+        .withBean(TokenProvider.class, () -> () -> MockApiKeysServer.ADMIN_TOKEN)
+        .run(context -> assertThat(context.getBean(ApiKeysClient.class).apiKeys()
+            .retrieve("key_0001").id()).isEqualTo("key_0001"));
   }
 
   @Test
