@@ -5,6 +5,7 @@ import dev.apikeys.sdk.internal.ClientOptions;
 import dev.apikeys.sdk.internal.call.CallEngine;
 import dev.apikeys.sdk.internal.checks.Arguments;
 import dev.apikeys.sdk.internal.checks.HeaderValues;
+import dev.apikeys.sdk.internal.json.JacksonVersionCheck;
 import dev.apikeys.sdk.internal.json.SecretMask;
 import dev.apikeys.sdk.internal.transport.RequestLimiter;
 import dev.apikeys.sdk.internal.transport.SharedHttpClient;
@@ -443,8 +444,11 @@ public final class ApiKeysClient implements AutoCloseable {
      * @return the client, immutable and thread-safe
      * @throws NullPointerException if no token was set
      * @throws IllegalArgumentException if the given {@link HttpClient} follows redirects
+     * @throws IllegalStateException if the jackson-databind on the class path is older than
+     *     the oldest the SDK supports (see the README's Compatibility)
      */
     public ApiKeysClient build() {
+      JacksonVersionCheck.requireSupported();
       if (token == null) {
         throw new NullPointerException("token must be set: call token(...) or set APIKEYS_TOKEN");
       }
