@@ -41,7 +41,7 @@ build_consumer() { # jackson-version [maven options...]
 }
 
 for jackson in "$jackson_newest" "$JACKSON_OLDEST"; do
-  echo "consumer-check: jackson-databind $jackson"
+  echo "consumer-check: jackson-databind $jackson (at ${SECONDS}s)"
   build_consumer "$jackson"
   runtime_path=$(cat consumer-check/target/runtime-path.txt)
   for jdk in "$JDK17_HOME" "$JDK25_HOME"; do
@@ -51,7 +51,7 @@ for jackson in "$jackson_newest" "$JACKSON_OLDEST"; do
   done
 done
 
-echo "consumer-check: jackson-databind $JACKSON_TOO_OLD is refused"
+echo "consumer-check: jackson-databind $JACKSON_TOO_OLD is refused (at ${SECONDS}s)"
 build_consumer "$JACKSON_TOO_OLD" -DskipTests
 runtime_path=$(cat consumer-check/target/runtime-path.txt)
 expected="apikeys-sdk-core needs jackson-databind $JACKSON_OLDEST or newer;"
@@ -66,7 +66,8 @@ if [[ $output != *"IllegalStateException: $expected"* ]]; then
 fi
 
 for jdk in "$JDK17_HOME" "$JDK25_HOME"; do
-  echo "consumer-check-spring-boot: tests on $jdk"
+  echo "consumer-check-spring-boot: tests on $jdk (at ${SECONDS}s)"
   (cd consumer-check-spring-boot && JAVA_HOME=$jdk ../mvnw -B -q clean verify \
-    -Dapikeys.version="$version")
+    -Dapikeys.version="$version" -Dsurefire.redirectTestOutputToFile=true)
 done
+echo "consumer-check: all passed in ${SECONDS}s"
