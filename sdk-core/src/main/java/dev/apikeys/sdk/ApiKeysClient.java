@@ -6,6 +6,7 @@ import dev.apikeys.sdk.internal.auth.Credentials;
 import dev.apikeys.sdk.internal.call.CallEngine;
 import dev.apikeys.sdk.internal.checks.Arguments;
 import dev.apikeys.sdk.internal.checks.HeaderValues;
+import dev.apikeys.sdk.internal.json.JacksonVersionCheck;
 import dev.apikeys.sdk.internal.json.SecretMask;
 import dev.apikeys.sdk.internal.transport.RequestLimiter;
 import dev.apikeys.sdk.internal.transport.SharedHttpClient;
@@ -477,8 +478,11 @@ public final class ApiKeysClient implements AutoCloseable {
      * @throws NullPointerException if neither a token nor a token provider was set
      * @throws IllegalStateException if both a token and a token provider were set
      * @throws IllegalArgumentException if the given {@link HttpClient} follows redirects
+     * @throws IllegalStateException if the jackson-databind on the class path is older than
+     *     the oldest the SDK supports (see the README's Compatibility)
      */
     public ApiKeysClient build() {
+      JacksonVersionCheck.requireSupported();
       Credentials settled = settleCredentials();
       if (givenClient != null && givenClient.followRedirects() != HttpClient.Redirect.NEVER) {
         throw new IllegalArgumentException("the HttpClient given to httpClient(...) follows"
