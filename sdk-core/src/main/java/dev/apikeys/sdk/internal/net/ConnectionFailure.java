@@ -18,8 +18,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Why no connection to the server could be made, read from a transport's exception by its JDK
@@ -53,6 +56,7 @@ public enum ConnectionFailure {
   TLS_HANDSHAKE_FAILED(false, "TLS handshake failed");
 
   private static final int MAX_CHAIN = 16;
+  private static final Pattern ALERT_FIRST = Pattern.compile("\\(([a-z_]+)\\) (.+)");
 
   private final boolean retryable;
   private final String summary;
@@ -158,6 +162,8 @@ public enum ConnectionFailure {
   private static boolean isCertificateProblem(Throwable error) {
     return error instanceof CertificateException || error instanceof CertPathBuilderException
         || error instanceof CertPathValidatorException
+        // Apache HttpClient checks the host name itself, after the handshake.
+        || error instanceof SSLPeerUnverifiedException
         // sun.security.validator.ValidatorException, the JDK's own, is not API.
         || error instanceof GeneralSecurityException
         && error.getClass().getSimpleName().equals("ValidatorException");
@@ -176,10 +182,19 @@ public enum ConnectionFailure {
     for (int i = chain.size() - 1; i >= 0; i--) {
       Throwable error = chain.get(i);
       if (kind.test(error) && error.getMessage() != null && !error.getMessage().isBlank()) {
-        return error.getMessage().strip().replaceAll("\\s+", " ");
+        return withoutRepeatedAlert(error.getMessage().strip().replaceAll("\\s+", " "));
       }
     }
     return chain.get(0).getClass().getName();
+  }
+
+  /**
+   * Drops the alert's name that newer JDKs put first when the text names it again:
+   * {@code (handshake_failure) Received fatal alert: handshake_failure}.
+   */
+  private static String withoutRepeatedAlert(String reason) {
+    Matcher alert = ALERT_FIRST.matcher(reason);
+    return alert.matches() && alert.group(2).contains(alert.group(1)) ? alert.group(2) : reason;
   }
 
   private static boolean has(List<Throwable> chain, Class<?> type) {
