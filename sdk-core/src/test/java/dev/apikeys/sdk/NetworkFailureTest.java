@@ -174,6 +174,37 @@ class NetworkFailureTest {
     assertTriedOnce();
   }
 
+  /**
+   * A server that closes each connection as soon as it is made cuts the handshake off: a network
+   * failure, not a disagreement about TLS, so it is retried.
+   */
+  @ParameterizedTest
+  @EnumSource(Path.class)
+  void handshakeCutOffByTheServerIsRetried(Path path) throws IOException {
+    try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread closer = new Thread(() -> {
+        while (!listener.isClosed()) {
+          try {
+            listener.accept().close();
+          } catch (IOException closed) {
+            return;
+          }
+        }
+      }, "closes-every-connection");
+      closer.setDaemon(true);
+      closer.start();
+
+      ApiKeysIoException error = path.fails(client("https://127.0.0.1:"
+          + listener.getLocalPort(), b -> b));
+
+      assertEquals(CALL + " to 127.0.0.1:" + listener.getLocalPort() + " failed: the"
+          + " connection closed during the TLS handshake (the server may be restarting or"
+          + " overloaded, or it drops this client's TLS offer)", error.getMessage());
+      assertInstanceOf(SSLHandshakeException.class, error.getCause());
+      assertRetriedTwice();
+    }
+  }
+
   private ApiKeysClient client(String baseUrl, UnaryOperator<ApiKeysClient.Builder> more) {
     ApiKeysClient client = more.apply(ApiKeysClient.builder()
         .baseUrl(baseUrl)

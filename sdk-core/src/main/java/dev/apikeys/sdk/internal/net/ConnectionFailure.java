@@ -52,6 +52,13 @@ public enum ConnectionFailure {
   NOT_TLS(false, "the server does not speak TLS (https:// to a plain HTTP port? use http://,"
       + " or the port that serves TLS)"),
 
+  /**
+   * The connection closed or reset during the TLS handshake: a network failure (the server may
+   * be restarting) that a retry may get past, not a disagreement about TLS.
+   */
+  HANDSHAKE_CUT_OFF(true, "the connection closed during the TLS handshake (the server may be"
+      + " restarting or overloaded, or it drops this client's TLS offer)"),
+
   /** Client and server could not agree on TLS: no common protocol or cipher, and the like. */
   TLS_HANDSHAKE_FAILED(false, "TLS handshake failed");
 
@@ -93,8 +100,8 @@ public enum ConnectionFailure {
 
   /**
    * Returns whether a retry can help with an I/O failure: a refused or timed-out connection, a
-   * reset and the like can pass; an unknown host, a certificate or a TLS protocol failure stay
-   * as they are.
+   * handshake cut off, a reset and the like can pass; an unknown host, a certificate or a TLS
+   * protocol failure stay as they are.
    *
    * @param error what a transport threw, unwrapped from its future
    * @return false for the failures that no retry can fix
@@ -135,13 +142,15 @@ public enum ConnectionFailure {
     while (handshake < chain.size() && !(chain.get(handshake) instanceof SSLHandshakeException)) {
       handshake++;
     }
-    // A handshake that ended because the connection closed or reset is a network failure that a
-    // retry may get past, not a disagreement about TLS.
-    boolean connectionLost = chain.subList(Math.min(handshake + 1, chain.size()), chain.size())
-        .stream().anyMatch(error -> error instanceof IOException
-            && !(error instanceof SSLException));
-    return handshake < chain.size() && !connectionLost ? Optional.of(TLS_HANDSHAKE_FAILED)
-        : Optional.empty();
+    if (handshake == chain.size()) {
+      return Optional.empty();
+    }
+    boolean cutOff = chain.subList(handshake + 1, chain.size()).stream()
+        .anyMatch(error -> error instanceof IOException && !(error instanceof SSLException))
+        // The JDK's words when the peer closed without a TLS alert; it keeps no cause.
+        || chain.stream().anyMatch(error -> lowerCase(error.getMessage())
+            .contains("terminated the handshake"));
+    return Optional.of(cutOff ? HANDSHAKE_CUT_OFF : TLS_HANDSHAKE_FAILED);
   }
 
   private static boolean isConnectTimeout(Throwable error) {

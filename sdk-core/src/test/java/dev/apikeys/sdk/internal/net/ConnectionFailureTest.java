@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
@@ -144,10 +145,19 @@ class ConnectionFailureTest {
 
   @Test
   void handshakeCutOffByTheNetworkIsRetried() {
-    IOException error = new SSLHandshakeException("Remote host terminated the handshake");
+    IOException error = new SSLHandshakeException("Handshake failed");
     error.initCause(new EOFException("SSL peer shut down incorrectly"));
 
-    assertEquals(Optional.empty(), ConnectionFailure.of(error));
+    assertEquals(Optional.of(ConnectionFailure.HANDSHAKE_CUT_OFF), ConnectionFailure.of(error));
+    assertTrue(ConnectionFailure.isRetryable(error));
+  }
+
+  @Test
+  void handshakeResetByTheNetworkIsRetried() {
+    IOException error = new SSLHandshakeException("Connection reset");
+    error.initCause(new SocketException("Connection reset"));
+
+    assertEquals(Optional.of(ConnectionFailure.HANDSHAKE_CUT_OFF), ConnectionFailure.of(error));
     assertTrue(ConnectionFailure.isRetryable(error));
   }
 
