@@ -147,9 +147,7 @@ public enum ConnectionFailure {
     }
     boolean cutOff = chain.subList(handshake + 1, chain.size()).stream()
         .anyMatch(error -> error instanceof IOException && !(error instanceof SSLException))
-        // The JDK's words when the peer closed without a TLS alert; it keeps no cause.
-        || chain.stream().anyMatch(error -> lowerCase(error.getMessage())
-            .contains("terminated the handshake"));
+        || chain.stream().anyMatch(ConnectionFailure::namesClosedByPeer);
     return Optional.of(cutOff ? HANDSHAKE_CUT_OFF : TLS_HANDSHAKE_FAILED);
   }
 
@@ -160,6 +158,16 @@ public enum ConnectionFailure {
     }
     return error instanceof InterruptedIOException
         && lowerCase(error.getMessage()).contains("connect timed out");
+  }
+
+  /**
+   * The JDK's words when the peer closed the connection without a TLS alert, which keep no
+   * cause: "Remote host terminated the handshake", "Remote host closed the channel".
+   */
+  private static boolean namesClosedByPeer(Throwable error) {
+    String message = lowerCase(error.getMessage());
+    return message.contains("remote host terminated") || message.contains("remote host closed")
+        || message.contains("terminated the handshake");
   }
 
   /** A connect exception that says "network unreachable" or "no route to host", not refused. */

@@ -153,6 +153,18 @@ class ConnectionFailureTest {
   }
 
   @Test
+  void handshakeClosedByThePeerInTheJdksWordsIsRetried() {
+    for (String message : new String[] {"Remote host terminated the handshake",
+        "Remote host closed the channel"}) {
+      IOException error = new SSLHandshakeException(message);
+
+      assertEquals(Optional.of(ConnectionFailure.HANDSHAKE_CUT_OFF), ConnectionFailure.of(error),
+          message);
+      assertTrue(ConnectionFailure.isRetryable(error));
+    }
+  }
+
+  @Test
   void handshakeResetByTheNetworkIsRetried() {
     IOException error = new SSLHandshakeException("Connection reset");
     error.initCause(new SocketException("Connection reset"));
