@@ -188,9 +188,9 @@ public enum ConnectionFailure {
 
   private static boolean isPlaintextAnswer(Throwable error) {
     String message = lowerCase(error.getMessage());
-    return error instanceof SSLException
-        && (message.contains("unsupported or unrecognized ssl message")
-        || message.contains("unrecognized ssl message")
+    // "Unrecognized SSL message, plaintext connection?", "Unsupported or unrecognized SSL
+    // message": the JDK's words for bytes that are not TLS.
+    return error instanceof SSLException && (message.contains("unrecognized ssl message")
         || message.contains("plaintext connection?"));
   }
 
