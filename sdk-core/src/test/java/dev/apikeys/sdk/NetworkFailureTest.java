@@ -5,6 +5,7 @@ import static dev.apikeys.sdk.RuntimeFixtures.TOKEN;
 import static dev.apikeys.sdk.RuntimeFixtures.jitteredBackoff;
 import static dev.apikeys.sdk.RuntimeFixtures.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -15,6 +16,7 @@ import dev.apikeys.sdk.errors.ApiKeysIoException;
 import dev.apikeys.sdk.interceptors.AttemptContext;
 import dev.apikeys.sdk.interceptors.AttemptOutcome;
 import dev.apikeys.sdk.interceptors.Interceptor;
+import dev.apikeys.sdk.models.ListApiKeysParams;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -36,6 +38,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -90,6 +93,22 @@ class NetworkFailureTest {
         + " listens on that port, or a firewall rejects it)", error.getMessage());
     assertInstanceOf(ConnectException.class, error.getCause());
     assertRetriedTwice();
+  }
+
+  @Test
+  void theMessageNamesThePathButNeverTheQueryOrTheToken() throws IOException {
+    int port = closedPort();
+    ApiKeysClient client = client("http://localhost:" + port, b -> b.maxRetries(0));
+
+    ApiKeysIoException error = assertThrows(ApiKeysIoException.class, () -> client.apiKeys()
+        .list(ListApiKeysParams.builder().limit(5).after("key_cursor_7").build()));
+
+    assertEquals("GET /v1/api_key/ to localhost:" + port + " failed: connection refused"
+        + " (nothing listens on that port, or a firewall rejects it)", error.getMessage());
+    for (Throwable e = error; e != null; e = e.getCause()) {
+      assertFalse(String.valueOf(e).contains(TOKEN), e.toString());
+      assertFalse(String.valueOf(e).contains("key_cursor_7"), e.toString());
+    }
   }
 
   @ParameterizedTest
