@@ -11,7 +11,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>Retried: connection failures (refused, reset, unexpected end of stream), timeouts, and the
  * statuses 408, 409, 429, 500, 502, 503 and 504. Never retried: other 4xx, 501, 505, bad
- * arguments, or a success whose body cannot be read. The wait before retry {@code n} is
+ * arguments, a success whose body cannot be read, and the network failures that a retry cannot
+ * fix: an unknown host, a certificate that is not trusted, an {@code https://} server that does
+ * not speak TLS, a failed TLS handshake. The wait before retry {@code n} is
  * {@code initialBackoff * 2^(n-1)}, capped at {@code maxBackoff}, less a random part of up to
  * {@code jitter} of it; a {@code Retry-After} (seconds or HTTP-date) or {@code retry-after-ms}
  * header from the server replaces it. A server wait beyond {@code maxRetryAfter} is not waited

@@ -54,8 +54,8 @@ class TimeoutTest {
         () -> client.apiKeys().retrieve("key_1"));
 
     assertInstanceOf(HttpTimeoutException.class, error.getCause());
-    assertTrue(error.getMessage().startsWith("GET /v1/api_key/key_1 timed out"),
-        error.getMessage());
+    assertTrue(error.getMessage().startsWith("GET /v1/api_key/key_1 to localhost:"
+        + server.getPort() + " timed out"), error.getMessage());
     server.verify(exactly(2), getRequestedFor(urlEqualTo(KEY_PATH)));
     assertEquals(List.of(jitteredBackoff(1)), sleeper.durations());
   }

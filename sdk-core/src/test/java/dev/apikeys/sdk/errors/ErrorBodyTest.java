@@ -16,6 +16,9 @@ import dev.apikeys.sdk.models.ApiKeyInput;
 import dev.apikeys.sdk.models.CreateApiKeyParams;
 import dev.apikeys.sdk.models.ListApiKeysParams;
 import dev.apikeys.sdk.models.UpdateApiKeyParams;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,6 +248,80 @@ class ErrorBodyTest {
         () -> client.apiKeys().retrieve("key_1"));
 
     assertError(e, "502 Bad Gateway", List.of(), html);
+  }
+
+  /** The page tinyproxy 1.11.1 sends when no error file is set: XHTML, {@code <?xml} first. */
+  @Test
+  void tinyproxysBuiltInProxyAuthenticationPageGivesItsTitle() throws IOException {
+    assertProxyAuthenticationPage(page("tinyproxy-1.11.1-407.html"),
+        "407 Proxy Authentication Required");
+  }
+
+  /** The same from Debian's {@code /usr/share/tinyproxy/default.html}. */
+  @Test
+  void tinyproxysDebianProxyAuthenticationPageGivesItsTitle() throws IOException {
+    assertProxyAuthenticationPage(page("tinyproxy-1.11.1-407-debian.html"),
+        "407 Proxy Authentication Required");
+  }
+
+  /** Squid 5.7's ERR_CACHE_ACCESS_DENIED (Debian's squid-langpack), its codes filled in. */
+  @Test
+  void squidsCacheAccessDeniedPageGivesItsTitle() throws IOException {
+    assertProxyAuthenticationPage(page("squid-5.7-407.html"), "ERROR: Cache Access Denied");
+  }
+
+  @Test
+  void xhtmlWithoutTitleGivesItsTextWithoutTheDeclarations() {
+    String xhtml = "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
+        + "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.1//EN\""
+        + " \"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd\">\n"
+        + "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n<!-- proxy -->\n"
+        + "<h1>Proxy Authentication Required</h1>\n<p>Log in first.</p>\n</body></html>";
+
+    assertProxyAuthenticationPage(xhtml, "Proxy Authentication Required Log in first.");
+  }
+
+  /** An XML error document names no title: error() is its text, element by element. */
+  @Test
+  void xmlErrorDocumentWithoutTitleGivesItsText() {
+    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code>"
+        + "<Message>Access Denied</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>";
+    answer(403, "application/xml", xml);
+
+    PermissionDeniedException e = fails(PermissionDeniedException.class,
+        () -> client.apiKeys().retrieve("key_1"));
+
+    assertError(e, "AccessDenied Access Denied 4442587FB7D0A2F9", List.of(), xml);
+  }
+
+  @Test
+  void doctypeFirstMarksAnyMarkup() {
+    String html = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>"
+        + "<title>403 Forbidden</title></head><body><h1>Forbidden</h1></body></html>";
+    answer(403, "text/html; charset=iso-8859-1", html);
+
+    PermissionDeniedException e = fails(PermissionDeniedException.class,
+        () -> client.apiKeys().retrieve("key_1"));
+
+    assertError(e, "403 Forbidden", List.of(), html);
+  }
+
+  private void assertProxyAuthenticationPage(String page, String error) {
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(407)
+        .withHeader("Content-Type", "text/html")
+        .withHeader("Proxy-Authenticate", "Basic realm=\"Tinyproxy\"").withBody(page)));
+
+    UnexpectedStatusException e = fails(UnexpectedStatusException.class,
+        () -> client.apiKeys().retrieve("key_1"));
+
+    assertEquals(407, e.statusCode());
+    assertError(e, error, List.of(), page);
+  }
+
+  private static String page(String name) throws IOException {
+    try (InputStream in = ErrorBodyTest.class.getResourceAsStream("pages/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test

@@ -112,7 +112,7 @@ class ErrorsTest {
       }
     }
 
-    assertEquals(9, rows);
+    assertEquals(11, rows);
     assertEquals(List.of(), wrong);
   }
 

@@ -120,7 +120,7 @@ public final class CallEngine {
       throw new ApiKeysIoException(httpCall.describe()
           + " was interrupted; the call was abandoned", e);
     } catch (IOException | RuntimeException e) {
-      throw Failures.of(httpCall.describe(), e);
+      throw Failures.of(httpCall, e);
     }
   }
 
@@ -146,7 +146,7 @@ public final class CallEngine {
     }
     CompletableFuture<RawResponse<T>> response = Futures.map(transport.send(httpCall),
         result -> respond(call, httpCall, result),
-        error -> Failures.of(httpCall.describe(), error));
+        error -> Failures.of(httpCall, error));
     if (interception == null) {
       return response;
     }

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * (or an object with a {@code message}), {@code {"detail": "..."}}, FastAPI's validation list
  * {@code {"detail": [{"loc", "msg", "type"}]}}, {@code {"message": "..."}}, RFC 9457 problem
  * details ({@code title}, {@code detail}), {@code {"errors": [...]}} or Rails'
- * {@code {"errors": {"field": ["message"]}}}; plain text and HTML give a short excerpt, tags and
- * secrets removed.
+ * {@code {"errors": {"field": ["message"]}}}; plain text and markup (HTML, XHTML, XML: a proxy's
+ * or gateway's error page) give a short excerpt, tags and secrets removed.
  *
  * @param message the message, empty when the body had none
  * @param details the validation items, empty when the body had none
@@ -28,10 +28,11 @@ public record ErrorBody(String message, List<ErrorDetail> details) {
   static final int MAX_EXCERPT = 200;
 
   private static final ErrorBody NONE = new ErrorBody("", List.of());
-  private static final Pattern HTML_TITLE =
-      Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
-  private static final Pattern HTML_DROPPED =
-      Pattern.compile("(?is)<(script|style|head)[^>]*>.*?</\\1>");
+  private static final Pattern TITLE =
+      Pattern.compile("(?is)<title(?:\\s[^>]*)?>(.*?)</title\\s*>");
+  private static final Pattern DROPPED =
+      Pattern.compile("(?is)<(script|style|head)[^>]*>.*?</\\1>|<!--.*?-->");
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
   private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
 
   /**
@@ -143,13 +144,18 @@ public record ErrorBody(String message, List<ErrorDetail> details) {
     return details;
   }
 
-  /** A short, single-line excerpt of a text or HTML body, with tags and secrets removed. */
-  static String excerpt(String text) {
+  /**
+   * A short, single-line excerpt of a text or markup body, with tags and secrets removed: a
+   * page's title, else its text (which starts with its first heading); an XML document's text.
+   */
+  static String excerpt(String body) {
+    String text = body.startsWith(BYTE_ORDER_MARK) ? body.substring(1) : body;
     String plain = text;
-    if (looksLikeHtml(text)) {
-      Matcher title = HTML_TITLE.matcher(text);
-      plain = title.find() ? title.group(1)
-          : TAG.matcher(HTML_DROPPED.matcher(text).replaceAll(" ")).replaceAll(" ");
+    if (looksLikeMarkup(text)) {
+      Matcher title = TITLE.matcher(text);
+      String titled = title.find() ? TAG.matcher(title.group(1)).replaceAll(" ").strip() : "";
+      plain = !titled.isEmpty() ? titled
+          : TAG.matcher(DROPPED.matcher(text).replaceAll(" ")).replaceAll(" ");
     }
     return oneLine(SecretMask.mask(plain));
   }
@@ -182,9 +188,10 @@ public record ErrorBody(String message, List<ErrorDetail> details) {
     return line.toString();
   }
 
-  private static boolean looksLikeHtml(String text) {
+  /** HTML, or XHTML and XML, which start with their declaration or a DOCTYPE. */
+  private static boolean looksLikeMarkup(String text) {
     String start = text.stripLeading().toLowerCase(Locale.ROOT);
-    return start.startsWith("<!doctype html") || start.startsWith("<html")
+    return start.startsWith("<?xml") || start.startsWith("<!doctype") || start.startsWith("<html")
         || start.startsWith("<head") || start.startsWith("<body") || start.startsWith("<h1");
   }
 }

@@ -3,6 +3,7 @@ package dev.apikeys.sdk.internal.retry;
 import dev.apikeys.sdk.RetryPolicy;
 import dev.apikeys.sdk.Sleeper;
 import dev.apikeys.sdk.internal.call.Futures;
+import dev.apikeys.sdk.internal.net.ConnectionFailure;
 import dev.apikeys.sdk.internal.transport.HttpCall;
 import dev.apikeys.sdk.internal.transport.HttpResult;
 import dev.apikeys.sdk.internal.transport.HttpTransport;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Retries failed attempts as the {@link RetryPolicy} says, waiting with the {@link Sleeper}
- * (never blocking a thread), within the call's deadline. Cancelling the returned future cancels
+ * (never blocking a thread), within the call's deadline; a network failure that no retry can
+ * fix ({@link ConnectionFailure#isRetryable}) is not retried. Cancelling the returned future cancels
  * the attempt or wait under way and starts no other.
  */
 public final class RetryingTransport implements HttpTransport {
@@ -159,7 +161,7 @@ public final class RetryingTransport implements HttpTransport {
     }
     Duration wait;
     if (error != null) {
-      if (!(error instanceof IOException)) {
+      if (!(error instanceof IOException) || !ConnectionFailure.isRetryable(error)) {
         return Optional.empty();
       }
       wait = policy.backoff(number);

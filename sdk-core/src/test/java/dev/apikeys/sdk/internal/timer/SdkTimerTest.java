@@ -135,10 +135,11 @@ class SdkTimerTest {
           () -> call.get(5, TimeUnit.SECONDS));
       long asyncMs = (System.nanoTime() - start) / 1_000_000;
 
-      assertEquals("GET /v1/api_key/key_1 timed out: response body not received within"
-          + " PT0.5S", blocking.getMessage());
-      assertEquals("GET /v1/api_key/key_2 timed out: response body not received within"
-          + " PT0.5S", assertInstanceOf(ApiKeysIoException.class, async.getCause())
+      String server = " to 127.0.0.1:" + stalling.port();
+      assertEquals("GET /v1/api_key/key_1" + server + " timed out: response body not received"
+          + " within PT0.5S", blocking.getMessage());
+      assertEquals("GET /v1/api_key/key_2" + server + " timed out: response body not received"
+          + " within PT0.5S", assertInstanceOf(ApiKeysIoException.class, async.getCause())
           .getMessage());
       assertTrue(blockingMs >= 500 && blockingMs < 500 + TOLERANCE_MS, blockingMs + " ms");
       assertTrue(asyncMs >= 500 && asyncMs < 500 + TOLERANCE_MS, asyncMs + " ms");
@@ -215,7 +216,11 @@ class SdkTimerTest {
     }
 
     String baseUrl() {
-      return "http://127.0.0.1:" + listener.getLocalPort();
+      return "http://127.0.0.1:" + port();
+    }
+
+    int port() {
+      return listener.getLocalPort();
     }
 
     int requests() {

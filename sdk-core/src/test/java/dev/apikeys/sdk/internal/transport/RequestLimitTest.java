@@ -57,8 +57,9 @@ class RequestLimitTest {
     return client;
   }
 
-  private static String waited(String id, int slots) {
-    return "GET /v1/api_key/" + id + " timed out: GET /v1/api_key/" + id + " waited PT0.3S"
+  private String waited(String id, int slots) {
+    return "GET /v1/api_key/" + id + " to " + server.baseUrl().substring("http://".length())
+        + " timed out: GET /v1/api_key/" + id + " waited PT0.3S"
         + " for one of the client's " + slots + " request slots; raise maxConcurrentRequests"
         + " or the timeout";
   }
