@@ -3,6 +3,7 @@ package dev.apikeys.sdk.internal.proxy;
 import dev.apikeys.sdk.ProxyOptions;
 import dev.apikeys.sdk.errors.ApiKeysException;
 import dev.apikeys.sdk.errors.ApiKeysIoException;
+import dev.apikeys.sdk.errors.AuthenticationException;
 import dev.apikeys.sdk.errors.UnexpectedStatusException;
 import dev.apikeys.sdk.internal.call.Futures;
 import dev.apikeys.sdk.internal.json.SecretMask;
@@ -18,9 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a proxy's refusals and absence become, each naming the proxy by host and port (never its
- * credentials): a {@code 407} to a plain {@code http://} request, a refused {@code CONNECT}
- * tunnel, and a proxy that cannot be reached. Refusals end the call (a retry would be refused
- * alike); an unreachable proxy stays an {@link IOException}, retried as any network failure.
+ * credentials): a refusal of a plain {@code http://} request's credentials, a refused
+ * {@code CONNECT} tunnel, and a proxy that cannot be reached. Refusals end the call (a retry
+ * would be refused alike); an unreachable proxy, or one that could not reach the API (a 5xx to
+ * {@code CONNECT}), stays an {@link IOException}, retried as any network failure.
  */
 final class ProxyFailures {
 
@@ -51,7 +53,12 @@ final class ProxyFailures {
     }
     Matcher tunnel = TUNNEL.matcher(String.valueOf(cause.getMessage()));
     if (tunnel.find()) {
-      return tunnelRefused(call, proxy, tunnel.group(1), cause);
+      String status = tunnel.group(1);
+      if (status != null && status.startsWith("5")) {
+        return withCause(new IOException("the proxy at " + address(proxy) + " could not open"
+            + " the tunnel to " + target(call.uri()) + " (status " + status + ")"), cause);
+      }
+      return tunnelRefused(call, proxy, status, cause);
     }
     if (cause instanceof HttpConnectTimeoutException) {
       return withCause(new HttpConnectTimeoutException("connecting to the proxy at "
@@ -65,32 +72,61 @@ final class ProxyFailures {
   }
 
   /**
-   * Returns the failure of a call that the proxy answered with {@code 407}: over plain
-   * {@code http://}, a service exception of status 407 whose message says the proxy refused
-   * the credentials or asks for some; for {@code https://}, a refused tunnel.
+   * Returns whether a response is the proxy's refusal of a call that went through it: a
+   * {@code 407}, or, for a plain {@code http://} call that carried credentials, a {@code 401}
+   * with a {@code Basic} challenge, which is how tinyproxy refuses wrong ones (the API, which
+   * takes a bearer token, never asks for Basic).
    *
    * @param call the call
    * @param proxy the proxy
-   * @param result the proxy's 407 response
+   * @param result the response
+   * @return whether the proxy refused the call
+   */
+  static boolean isProxyRefusal(HttpCall call, ProxyOptions proxy, HttpResult result) {
+    if (!proxy.appliesTo(call.uri())) {
+      return false;
+    }
+    return result.status() == 407 || result.status() == 401 && proxy.hasCredentials()
+        && "http".equals(call.uri().getScheme())
+        && result.header("www-authenticate").map(ProxyFailures::isBasic).orElse(false);
+  }
+
+  private static boolean isBasic(String challenge) {
+    return challenge.strip().toLowerCase(Locale.ROOT).startsWith("basic");
+  }
+
+  /**
+   * Returns the failure of a call that {@link #isProxyRefusal the proxy refused}: over plain
+   * {@code http://}, a service exception of the proxy's status (407, or 401 as
+   * {@link AuthenticationException}) whose message says the proxy refused the credentials or
+   * asks for some; for {@code https://}, a refused tunnel.
+   *
+   * @param call the call
+   * @param proxy the proxy
+   * @param result the proxy's response
    * @return the exception to throw
    */
   static ApiKeysException authenticationRequired(HttpCall call, ProxyOptions proxy,
       HttpResult result) {
+    int status = result.status();
     if (!"http".equals(call.uri().getScheme())) {
-      return tunnelRefused(call, proxy, "407", null);
+      return tunnelRefused(call, proxy, String.valueOf(status), null);
     }
+    String answer = status == 407 ? "407 Proxy Authentication Required"
+        : status + " with a Basic challenge";
     String error = proxy.hasCredentials()
         ? "the proxy at " + address(proxy) + " refused the credentials of user "
-            + proxy.username().orElseThrow() + " (407 Proxy Authentication Required)"
-        : "the proxy at " + address(proxy) + " asks for credentials (407 Proxy Authentication"
-            + " Required); set them with ProxyOptions.Builder.credentials(...)";
+            + proxy.username().orElseThrow() + " (" + answer + ")"
+        : "the proxy at " + address(proxy) + " asks for credentials (" + answer + "); set"
+            + " them with ProxyOptions.Builder.credentials(...)";
     String body = result.bodyProblem() == null ? SecretMask.mask(result.bodyText()) : "";
-    return new UnexpectedStatusException(407, error, body, result.headers());
+    return status == 401 ? new AuthenticationException(status, error, body, result.headers())
+        : new UnexpectedStatusException(status, error, body, result.headers());
   }
 
   private static ApiKeysIoException tunnelRefused(HttpCall call, ProxyOptions proxy,
       String status, Throwable cause) {
-    String target = call.uri().getHost() + ":" + port(call.uri());
+    String target = target(call.uri());
     String why = "407".equals(status)
         ? ": it asks for credentials (407 Proxy Authentication Required), which the JDK"
             + " transport cannot send through a CONNECT tunnel; use " + APACHE
@@ -99,9 +135,9 @@ final class ProxyFailures {
         + " refused the tunnel to " + target + why, cause);
   }
 
-  private static int port(URI uri) {
-    return uri.getPort() >= 0 ? uri.getPort()
-        : "https".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
+  private static String target(URI uri) {
+    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    return uri.getHost() + ":" + port;
   }
 
   private static String address(ProxyOptions proxy) {

@@ -68,7 +68,7 @@ public final class ProxyTransport implements HttpTransport {
   }
 
   private HttpResult checked(HttpCall call, HttpResult result) {
-    if (result.status() == 407 && proxy.appliesTo(call.uri())) {
+    if (ProxyFailures.isProxyRefusal(call, proxy, result)) {
       throw ProxyFailures.authenticationRequired(call, proxy, result);
     }
     return result;
