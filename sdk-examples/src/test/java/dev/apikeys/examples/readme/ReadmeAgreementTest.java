@@ -49,7 +49,7 @@ class ReadmeAgreementTest {
       }
     }
 
-    assertEquals(31, snippets);
+    assertEquals(32, snippets);
     assertTrue(missing.isEmpty(), () -> "README lines that no test has:\n"
         + String.join("\n---\n", missing));
   }
