@@ -7,6 +7,7 @@ import dev.apikeys.sdk.internal.call.CallEngine;
 import dev.apikeys.sdk.internal.checks.Arguments;
 import dev.apikeys.sdk.internal.checks.HeaderValues;
 import dev.apikeys.sdk.internal.json.JacksonVersionCheck;
+import dev.apikeys.sdk.internal.proxy.ProxyChecks;
 import dev.apikeys.sdk.internal.json.SecretMask;
 import dev.apikeys.sdk.internal.transport.RequestLimiter;
 import dev.apikeys.sdk.internal.transport.SharedHttpClient;
@@ -75,10 +76,16 @@ public final class ApiKeysClient implements AutoCloseable {
 
   /**
    * Returns a client configured from the environment: {@code APIKEYS_TOKEN} (required),
-   * {@code APIKEYS_BASE_URL}, {@code APIKEYS_ACCOUNT_ID} and {@code APIKEYS_LOG}.
+   * {@code APIKEYS_BASE_URL}, {@code APIKEYS_ACCOUNT_ID}, {@code APIKEYS_LOG}, and the proxy
+   * that {@link ProxyOptions#fromEnvironment(URI)} finds for the base URL
+   * ({@code HTTPS_PROXY} or {@code HTTP_PROXY} with {@code NO_PROXY}, then Java's proxy
+   * properties).
    *
    * @return the client
    * @throws NullPointerException if {@code APIKEYS_TOKEN} is not set
+   * @throws IllegalArgumentException if a proxy variable holds no usable proxy URL
+   * @throws IllegalStateException if the proxy has credentials and the base URL is
+   *     {@code https://} (see {@link Builder#proxy(ProxyOptions)})
    */
   public static ApiKeysClient fromEnv() {
     return builder().fromEnv(System::getenv).build();
@@ -174,6 +181,8 @@ public final class ApiKeysClient implements AutoCloseable {
     private int maxConcurrentRequests = 64;
     private SharedHttpClient http;
     private HttpClient givenClient;
+    private ProxyOptions proxy;
+    private boolean proxyFromEnvironment;
     private RequestLimiter limiter;
     private final List<Interceptor> interceptors = new ArrayList<>();
 
@@ -194,6 +203,7 @@ public final class ApiKeysClient implements AutoCloseable {
       this.clock = options.clock();
       this.http = options.http();
       this.givenClient = options.http().owned() ? null : options.http().client();
+      this.proxy = options.http().proxy();
       this.limiter = options.limiter();
       this.maxConcurrentRequests = options.limiter().maxInFlight();
       this.interceptors.addAll(options.interceptors());
@@ -428,12 +438,46 @@ public final class ApiKeysClient implements AutoCloseable {
     }
 
     /**
+     * Sends every request through a forward proxy, except those to its
+     * {@linkplain ProxyOptions#nonProxyHosts() non-proxy hosts}. Default: none (no proxy, the
+     * JVM's proxy settings included; {@link ApiKeysClient#fromEnv()} reads the environment's).
+     * Plain {@code http://} requests go to the proxy in absolute form, with
+     * {@code Proxy-Authorization: Basic ...} when the proxy has credentials; {@code https://}
+     * ones through a {@code CONNECT} tunnel, for which the JDK's client cannot send credentials
+     * without an {@code Authenticator} (which would drop the SDK's {@code Authorization}): for
+     * a proxy that asks for credentials on {@code https://}, use the Apache transport
+     * ({@code apikeys-transport-apache5}, {@code ApacheTransport.builder().proxy(...)}). A
+     * client changed with it gets a connection pool of its own.
+     *
+     * <pre>{@code
+     * ApiKeysClient client = ApiKeysClient.builder()
+     *     .token(token)
+     *     .proxy(ProxyOptions.builder().url("http://proxy.corp.example:3128").build())
+     *     .build();
+     * }</pre>
+     *
+     * @param proxy the proxy, or null for none
+     * @return this builder
+     */
+    public Builder proxy(ProxyOptions proxy) {
+      if (!Objects.equals(proxy, this.proxy)) {
+        this.http = null;
+      }
+      this.proxy = proxy;
+      this.proxyFromEnvironment = false;
+      return this;
+    }
+
+    /**
      * Sets the JDK client to send with, for a proxy, TLS settings or an executor of your own.
      * It keeps its own settings: for a server on plain {@code http://} that refuses HTTP/2
      * upgrade offers (uvicorn, some proxies), build it with
      * {@code .version(HttpClient.Version.HTTP_1_1)}. It must not follow redirects (the JDK would
      * send the token to wherever they lead); the SDK follows same-origin ones itself. Default:
-     * one the SDK makes from {@link #connectTimeout(Duration)}, shared by derived clients.
+     * one the SDK makes from {@link #connectTimeout(Duration)} and {@link #proxy(ProxyOptions)},
+     * shared by derived clients. It keeps its own proxy settings, so it cannot be combined with
+     * {@link #proxy(ProxyOptions)}, and it must have no {@code Authenticator}: the JDK would
+     * drop the SDK's {@code Authorization} header on the requests it answers.
      *
      * @param httpClient the client, with {@link HttpClient.Redirect#NEVER}
      * @return this builder
@@ -447,6 +491,9 @@ public final class ApiKeysClient implements AutoCloseable {
     /**
      * Reads settings from an environment: {@code APIKEYS_TOKEN}, {@code APIKEYS_BASE_URL},
      * {@code APIKEYS_ACCOUNT_ID} and {@code APIKEYS_LOG}; unset ones leave the setting as it is.
+     * Then the proxy for the base URL, as {@link ProxyOptions#fromEnvironment(URI)} finds it
+     * (the variables read from {@code env}, Java's proxy properties from the JVM); it is not
+     * used if an {@link #httpClient(HttpClient)} is given, which keeps its own proxy settings.
      *
      * @param env looks up a variable, such as {@code System::getenv}
      * @return this builder
@@ -468,6 +515,10 @@ public final class ApiKeysClient implements AutoCloseable {
       if (envLog != null) {
         logLevel(LogLevel.parse(envLog));
       }
+      ProxyOptions.fromEnvironment(env, baseUri).ifPresent(found -> {
+        proxy(found);
+        proxyFromEnvironment = true;
+      });
       return this;
     }
 
@@ -477,13 +528,22 @@ public final class ApiKeysClient implements AutoCloseable {
      * @return the client, immutable and thread-safe
      * @throws NullPointerException if neither a token nor a token provider was set
      * @throws IllegalStateException if both a token and a token provider were set
-     * @throws IllegalArgumentException if the given {@link HttpClient} follows redirects
+     * @throws IllegalArgumentException if the given {@link HttpClient} follows redirects or has
+     *     an {@code Authenticator}
+     * @throws IllegalStateException if both a {@link #proxy(ProxyOptions)} and an
+     *     {@link #httpClient(HttpClient)} are given, or the proxy has credentials and the base
+     *     URL is {@code https://}
      * @throws IllegalStateException if the jackson-databind on the class path is older than
      *     the oldest the SDK supports (see the README's Compatibility)
      */
     public ApiKeysClient build() {
       JacksonVersionCheck.requireSupported();
       Credentials settled = settleCredentials();
+      if (givenClient != null && proxyFromEnvironment) {
+        proxy = null;
+        proxyFromEnvironment = false;
+      }
+      ProxyChecks.check(givenClient, proxy, baseUri);
       if (givenClient != null && givenClient.followRedirects() != HttpClient.Redirect.NEVER) {
         throw new IllegalArgumentException("the HttpClient given to httpClient(...) follows"
             + " redirects (" + givenClient.followRedirects() + "): the JDK would send the"
@@ -493,7 +553,7 @@ public final class ApiKeysClient implements AutoCloseable {
       }
       if (http == null || !http.retain()) {
         http = givenClient != null ? SharedHttpClient.given(givenClient)
-            : SharedHttpClient.create(connectTimeout);
+            : SharedHttpClient.create(connectTimeout, proxy);
         http.retain();
       }
       if (limiter == null) {
@@ -565,7 +625,8 @@ public final class ApiKeysClient implements AutoCloseable {
           + ", token=" + (token != null || credentials != null && credentials.isFixed()
               ? SecretMask.MASK : "unset")
           + ", tokenProvider=" + providerName()
-          + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout + '}';
+          + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout
+          + (proxy == null ? "" : ", proxy=" + proxy) + '}';
     }
   }
 }

@@ -56,7 +56,9 @@ public final class ProxyOptions {
    * with {@code NO_PROXY}; when none is set, Java's {@code https.proxyHost} and
    * {@code https.proxyPort}, then {@code http.proxyHost} and {@code http.proxyPort}, with
    * {@code http.nonProxyHosts}. Credentials come from the URL's user part
-   * ({@code http://user:pass@proxy:3128}).
+   * ({@code http://user:pass@proxy:3128}). {@code HTTP_PROXY} in upper case is ignored when
+   * {@code REQUEST_METHOD} is set: under CGI it holds a request's {@code Proxy} header
+   * ("httpoxy"), which would send the token to a proxy of the caller's choosing.
    *
    * @return the proxy, or empty when none is set
    * @throws IllegalArgumentException if a variable or property holds a URL that is not a plain
@@ -79,7 +81,12 @@ public final class ProxyOptions {
    */
   public static Optional<ProxyOptions> fromEnvironment(URI target) {
     Objects.requireNonNull(target, "target must not be null");
-    return fromEnvironment(System::getenv, System::getProperty, target.getScheme())
+    return fromEnvironment(System::getenv, target);
+  }
+
+  /** As {@link #fromEnvironment(URI)}, the variables read from {@code env}. */
+  static Optional<ProxyOptions> fromEnvironment(UnaryOperator<String> env, URI target) {
+    return fromEnvironment(env, System::getProperty, target.getScheme())
         .filter(proxy -> proxy.appliesTo(target));
   }
 
@@ -89,6 +96,10 @@ public final class ProxyOptions {
         : "https".equalsIgnoreCase(targetScheme) ? List.of("https") : List.of("https", "http");
     for (String scheme : schemes) {
       for (String name : List.of(scheme.toUpperCase(Locale.ROOT) + "_PROXY", scheme + "_proxy")) {
+        if (name.equals("HTTP_PROXY") && env.apply("REQUEST_METHOD") != null) {
+          // Under CGI, HTTP_PROXY holds a request's Proxy header: an attacker's proxy (httpoxy).
+          continue;
+        }
         String value = env.apply(name);
         if (value != null && !value.isBlank()) {
           String noProxy = firstSet(env, "NO_PROXY", "no_proxy");
@@ -295,6 +306,7 @@ public final class ProxyOptions {
     private URI url;
     private String username;
     private char[] password;
+    private boolean explicitCredentials;
     private List<String> nonProxyHosts = List.of();
 
     private Builder() {
@@ -336,15 +348,24 @@ public final class ProxyOptions {
             + " such as http://proxy.example:3128");
       }
       int port = parsed.getPort() < 0 ? 80 : parsed.getPort();
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("proxy url's port must be between 1 and 65535, was "
+            + port);
+      }
       this.url = URI.create("http://" + parsed.getRawAuthority()
           .substring(parsed.getRawAuthority().indexOf('@') + 1).replaceFirst(":\\d*$", "")
           + ":" + port);
       String userInfo = parsed.getRawUserInfo();
-      if (userInfo != null && username == null) {
-        int colon = userInfo.indexOf(':');
-        String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-        String pass = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
-        credentials(user, pass);
+      if (!explicitCredentials) {
+        // An earlier URL's credentials must not outlive it.
+        this.username = null;
+        this.password = null;
+        if (userInfo != null) {
+          int colon = userInfo.indexOf(':');
+          String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+          String pass = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
+          setCredentials(user, pass);
+        }
       }
       return this;
     }
@@ -363,6 +384,12 @@ public final class ProxyOptions {
      * @throws IllegalArgumentException if the user name is blank or holds {@code :}
      */
     public Builder credentials(String username, String password) {
+      setCredentials(username, password);
+      this.explicitCredentials = true;
+      return this;
+    }
+
+    private void setCredentials(String username, String password) {
       Objects.requireNonNull(username, "proxy username must not be null");
       Objects.requireNonNull(password, "proxy password must not be null");
       if (username.isBlank()) {
@@ -374,7 +401,6 @@ public final class ProxyOptions {
       }
       this.username = username;
       this.password = password.toCharArray();
-      return this;
     }
 
     /**

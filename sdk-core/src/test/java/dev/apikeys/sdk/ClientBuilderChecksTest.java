@@ -212,7 +212,7 @@ class ClientBuilderChecksTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer",
-      "Upgrade", "Host", "Content-Length", "Expect", "Proxy-Connection", "Proxy-Authorization",
+      "Upgrade", "Host", "Content-Length", "Expect", "Proxy-Connection",
       "HTTP2-Settings", "Content-Encoding", "transfer-encoding", "UPGRADE"})
   void connectionLevelHeadersAreRefused(String name) {
     String message = "header " + name + " belongs to the connection or the message framing,"

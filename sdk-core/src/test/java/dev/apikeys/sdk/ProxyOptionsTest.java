@@ -152,4 +152,28 @@ class ProxyOptionsTest {
     assertArrayEquals("pa$s".toCharArray(), proxy.password());
     assertTrue(proxy.toString().endsWith("password=****, nonProxyHosts=[]}"));
   }
+
+  @Test
+  void upperCaseHttpProxyIsIgnoredUnderCgiWhereARequestCanSetIt() {
+    Map<String, String> cgi = Map.of("REQUEST_METHOD", "GET", "HTTP_PROXY", "http://evil:1");
+    assertEquals(Optional.empty(), read(cgi, Map.of(), "http"));
+    assertEquals(URI.create("http://corp:3128"), read(Map.of("REQUEST_METHOD", "GET",
+        "HTTP_PROXY", "http://evil:1", "http_proxy", "http://corp:3128"), Map.of(), "http")
+        .orElseThrow().url());
+  }
+
+  @Test
+  void aPortOutOfRangeIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ProxyOptions.builder().url("http://proxy:70000"));
+    assertEquals("proxy url's port must be between 1 and 65535, was 70000", e.getMessage());
+  }
+
+  @Test
+  void aUrlsCredentialsDoNotOutliveIt() {
+    ProxyOptions proxy = ProxyOptions.builder().url("http://old:pw@proxy:1")
+        .url("http://proxy:2").build();
+    assertFalse(proxy.hasCredentials());
+    assertEquals(URI.create("http://proxy:2"), proxy.url());
+  }
 }

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * Debian's nginx 1.22 as an HTTPS and HTTP/2 reverse proxy in front of the FastAPI app on
@@ -35,6 +36,7 @@ final class NginxProxy extends ServerExtension {
   private int port;
   private int otherPort;
   private HttpClient httpClient;
+  private SSLContext sslContext;
   private AccessLog accessLog;
   private AccessLog otherAccessLog;
 
@@ -48,6 +50,7 @@ final class NginxProxy extends ServerExtension {
     Path folder = ServerProcess.OUTPUT.resolve(name + "-nginx").toAbsolutePath();
     SelfSignedCertificate certificate = SelfSignedCertificate.create(folder);
     httpClient = certificate.httpClient();
+    sslContext = certificate.sslContext();
     upstream.start(name + "-nginx/upstream");
     port = ServerProcess.freePort();
     otherPort = ServerProcess.freePort();
@@ -148,6 +151,24 @@ final class NginxProxy extends ServerExtension {
   @Override
   RawHttp raw() {
     return new RawHttp(httpClient, baseUrl(), FastApiApp.ADMIN_TOKEN);
+  }
+
+  /**
+   * Returns a TLS context that trusts this nginx's certificate only.
+   *
+   * @return a TLS context that trusts this nginx's certificate only
+   */
+  SSLContext sslContext() {
+    return sslContext;
+  }
+
+  /**
+   * Returns the port of the API's origin.
+   *
+   * @return the port of the API's origin
+   */
+  int port() {
+    return port;
   }
 
   /**

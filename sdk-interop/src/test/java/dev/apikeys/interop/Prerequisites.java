@@ -28,7 +28,8 @@ final class Prerequisites {
 
   /** How to install the Debian packages of every stack. */
   static final String APT_INSTALL = "apt-get install -y python3-fastapi python3-uvicorn"
-      + " python3-hypercorn nginx-light openssl (or scripts/install-interop-servers.sh)";
+      + " python3-hypercorn nginx-light openssl tinyproxy"
+      + " (or scripts/install-interop-servers.sh)";
 
   private static final Map<String, Boolean> CHECKED = new ConcurrentHashMap<>();
   private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();

@@ -89,7 +89,12 @@ final class SelfSignedCertificate {
     return HttpClient.newBuilder().sslContext(sslContext()).build();
   }
 
-  private SSLContext sslContext() {
+  /**
+   * Returns a TLS context that trusts this certificate only.
+   *
+   * @return a TLS context that trusts this certificate only
+   */
+  SSLContext sslContext() {
     try (InputStream pem = Files.newInputStream(certificate)) {
       KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
       trusted.load(null, null);

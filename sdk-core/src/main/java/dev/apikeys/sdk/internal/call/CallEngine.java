@@ -14,6 +14,7 @@ import dev.apikeys.sdk.internal.errors.Failures;
 import dev.apikeys.sdk.internal.intercept.Interception;
 import dev.apikeys.sdk.internal.json.JsonCodec;
 import dev.apikeys.sdk.internal.logging.LoggingTransport;
+import dev.apikeys.sdk.internal.proxy.ProxyTransport;
 import dev.apikeys.sdk.internal.retry.RetryingTransport;
 import dev.apikeys.sdk.internal.timer.SdkTimer;
 import dev.apikeys.sdk.internal.transport.HttpCall;
@@ -74,6 +75,9 @@ public final class CallEngine {
     SdkTimer timer = SdkTimer.shared();
     HttpTransport transport = new JdkHttpTransport(options.http().client(), fixed,
         options.http().owned(), timer);
+    if (options.http().proxy() != null) {
+      transport = new ProxyTransport(transport, options.http().proxy());
+    }
     transport = new LimitingTransport(transport, options.limiter(), timer);
     Logger logger = System.getLogger(LOGGER_NAME);
     LogLevel logLevel = options.logLevel();

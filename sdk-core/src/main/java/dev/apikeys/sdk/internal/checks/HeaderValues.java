@@ -61,6 +61,11 @@ public final class HeaderValues {
       throw new IllegalArgumentException("header " + name + " is set by the SDK; use token(),"
           + " accountId() or idempotencyKey() instead of an extra header");
     }
+    if (lower.equals("proxy-authorization")) {
+      throw new IllegalArgumentException("header " + name + " cannot be an extra header: give"
+          + " the proxy's credentials to ApiKeysClient.Builder.proxy(ProxyOptions.builder()"
+          + ".credentials(...)), which sends them only to the proxy");
+    }
     if (CONNECTION_LEVEL.contains(lower)) {
       throw new IllegalArgumentException("header " + name + " belongs to the connection or the"
           + " message framing, which the HTTP client manages; it cannot be an extra header");

@@ -22,7 +22,8 @@ public final class SecretMask {
   public static final String MASK = "****";
 
   private static final Set<String> SECRET_FIELDS = Set.of("key", "token", "secret", "password",
-      "api_key", "apikey", "access_token", "refresh_token", "authorization", "client_secret");
+      "api_key", "apikey", "access_token", "refresh_token", "authorization", "proxy-authorization",
+      "client_secret");
 
   /** A secret field in text that is not JSON: {@code "name": "value"}, any of the names. */
   private static final Pattern SECRET_FIELD = Pattern.compile("(?i)(\"(?:"

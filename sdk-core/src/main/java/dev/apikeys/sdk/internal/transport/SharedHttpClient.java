@@ -1,5 +1,6 @@
 package dev.apikeys.sdk.internal.transport;
 
+import dev.apikeys.sdk.ProxyOptions;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -19,11 +20,13 @@ public final class SharedHttpClient {
 
   private final HttpClient client;
   private final boolean owned;
+  private final ProxyOptions proxy;
   private final AtomicInteger users = new AtomicInteger();
 
-  private SharedHttpClient(HttpClient client, boolean owned) {
+  private SharedHttpClient(HttpClient client, boolean owned, ProxyOptions proxy) {
     this.client = client;
     this.owned = owned;
+    this.proxy = proxy;
   }
 
   /**
@@ -34,10 +37,24 @@ public final class SharedHttpClient {
    * @return the shared client
    */
   public static SharedHttpClient create(Duration connectTimeout) {
-    return new SharedHttpClient(HttpClient.newBuilder()
+    return create(connectTimeout, null);
+  }
+
+  /**
+   * Makes the SDK's own client, as {@link #create(Duration)}, sending through a proxy.
+   *
+   * @param connectTimeout how long opening a connection may take
+   * @param proxy the proxy, or null for none (then no system-wide proxy is used either)
+   * @return the shared client
+   */
+  public static SharedHttpClient create(Duration connectTimeout, ProxyOptions proxy) {
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build(), true);
+        .followRedirects(HttpClient.Redirect.NEVER);
+    if (proxy != null) {
+      builder.proxy(new ProxySelection(proxy));
+    }
+    return new SharedHttpClient(builder.build(), true, proxy);
   }
 
   /**
@@ -47,7 +64,16 @@ public final class SharedHttpClient {
    * @return the shared client, never shut down by the SDK
    */
   public static SharedHttpClient given(HttpClient client) {
-    return new SharedHttpClient(client, false);
+    return new SharedHttpClient(client, false, null);
+  }
+
+  /**
+   * Returns the proxy of a client the SDK made, or null: none, or a client the user gave.
+   *
+   * @return the proxy, or null
+   */
+  public ProxyOptions proxy() {
+    return proxy;
   }
 
   /**

@@ -1,0 +1,151 @@
+package dev.apikeys.sdk.internal.proxy;
+
+import dev.apikeys.sdk.ProxyOptions;
+import dev.apikeys.sdk.errors.ApiKeysException;
+import dev.apikeys.sdk.errors.ApiKeysIoException;
+import dev.apikeys.sdk.errors.AuthenticationException;
+import dev.apikeys.sdk.errors.UnexpectedStatusException;
+import dev.apikeys.sdk.internal.call.Futures;
+import dev.apikeys.sdk.internal.json.SecretMask;
+import dev.apikeys.sdk.internal.transport.HttpCall;
+import dev.apikeys.sdk.internal.transport.HttpResult;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a proxy's refusals and absence become, each naming the proxy by host and port (never its
+ * credentials): a refusal of a plain {@code http://} request's credentials, a refused
+ * {@code CONNECT} tunnel, and a proxy that cannot be reached. Refusals end the call (a retry
+ * would be refused alike); an unreachable proxy, or one that could not reach the API (a 5xx to
+ * {@code CONNECT}), stays an {@link IOException}, retried as any network failure.
+ */
+final class ProxyFailures {
+
+  /** The Apache transport, which sends credentials through a {@code CONNECT} tunnel. */
+  static final String APACHE = "the Apache transport (apikeys-transport-apache5,"
+      + " ApacheTransport.builder().proxy(...))";
+
+  /** The JDK's words for a refused tunnel, with the status: "... got: 403", "... 407 ...". */
+  private static final Pattern TUNNEL = Pattern.compile(
+      "(?i)(?:unable to tunnel through proxy|tunnel failed)\\D*(\\d{3})?");
+
+  private ProxyFailures() {
+  }
+
+  /**
+   * Returns what a failure of a call through the proxy becomes.
+   *
+   * @param call the call
+   * @param proxy the proxy
+   * @param error what the JDK transport threw, possibly wrapped by a future
+   * @return an {@link ApiKeysIoException} for a refused tunnel; an {@link IOException} that
+   *     names the proxy when it cannot be reached; else the failure itself
+   */
+  static Throwable of(HttpCall call, ProxyOptions proxy, Throwable error) {
+    Throwable cause = Futures.unwrap(error);
+    if (!proxy.appliesTo(call.uri()) || !(cause instanceof IOException)) {
+      return cause;
+    }
+    Matcher tunnel = TUNNEL.matcher(String.valueOf(cause.getMessage()));
+    if (tunnel.find()) {
+      String status = tunnel.group(1);
+      if (status != null && status.startsWith("5")) {
+        return withCause(new IOException("the proxy at " + address(proxy) + " could not open"
+            + " the tunnel to " + target(call.uri()) + " (status " + status + ")"), cause);
+      }
+      return tunnelRefused(call, proxy, status, cause);
+    }
+    if (cause instanceof HttpConnectTimeoutException) {
+      return withCause(new HttpConnectTimeoutException("connecting to the proxy at "
+          + address(proxy) + " timed out"), cause);
+    }
+    if (cause instanceof ConnectException) {
+      return withCause(new ConnectException("cannot connect to the proxy at " + address(proxy)
+          + " (" + cause + ")"), cause);
+    }
+    return cause;
+  }
+
+  /**
+   * Returns whether a response is the proxy's refusal of a call that went through it: a
+   * {@code 407}, or, for a plain {@code http://} call that carried credentials, a {@code 401}
+   * with a {@code Basic} challenge, which is how tinyproxy refuses wrong ones (the API, which
+   * takes a bearer token, never asks for Basic).
+   *
+   * @param call the call
+   * @param proxy the proxy
+   * @param result the response
+   * @return whether the proxy refused the call
+   */
+  static boolean isProxyRefusal(HttpCall call, ProxyOptions proxy, HttpResult result) {
+    if (!proxy.appliesTo(call.uri())) {
+      return false;
+    }
+    return result.status() == 407 || result.status() == 401 && proxy.hasCredentials()
+        && "http".equals(call.uri().getScheme())
+        && result.header("www-authenticate").map(ProxyFailures::isBasic).orElse(false);
+  }
+
+  private static boolean isBasic(String challenge) {
+    return challenge.strip().toLowerCase(Locale.ROOT).startsWith("basic");
+  }
+
+  /**
+   * Returns the failure of a call that {@link #isProxyRefusal the proxy refused}: over plain
+   * {@code http://}, a service exception of the proxy's status (407, or 401 as
+   * {@link AuthenticationException}) whose message says the proxy refused the credentials or
+   * asks for some; for {@code https://}, a refused tunnel.
+   *
+   * @param call the call
+   * @param proxy the proxy
+   * @param result the proxy's response
+   * @return the exception to throw
+   */
+  static ApiKeysException authenticationRequired(HttpCall call, ProxyOptions proxy,
+      HttpResult result) {
+    int status = result.status();
+    if (!"http".equals(call.uri().getScheme())) {
+      return tunnelRefused(call, proxy, String.valueOf(status), null);
+    }
+    String answer = status == 407 ? "407 Proxy Authentication Required"
+        : status + " with a Basic challenge";
+    String error = proxy.hasCredentials()
+        ? "the proxy at " + address(proxy) + " refused the credentials of user "
+            + proxy.username().orElseThrow() + " (" + answer + ")"
+        : "the proxy at " + address(proxy) + " asks for credentials (" + answer + "); set"
+            + " them with ProxyOptions.Builder.credentials(...)";
+    String body = result.bodyProblem() == null ? SecretMask.mask(result.bodyText()) : "";
+    return status == 401 ? new AuthenticationException(status, error, body, result.headers())
+        : new UnexpectedStatusException(status, error, body, result.headers());
+  }
+
+  private static ApiKeysIoException tunnelRefused(HttpCall call, ProxyOptions proxy,
+      String status, Throwable cause) {
+    String target = target(call.uri());
+    String why = "407".equals(status)
+        ? ": it asks for credentials (407 Proxy Authentication Required), which the JDK"
+            + " transport cannot send through a CONNECT tunnel; use " + APACHE
+        : status == null ? "" : " with status " + status;
+    return new ApiKeysIoException(call.describe() + " failed: the proxy at " + address(proxy)
+        + " refused the tunnel to " + target + why, cause);
+  }
+
+  private static String target(URI uri) {
+    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    return uri.getHost() + ":" + port;
+  }
+
+  private static String address(ProxyOptions proxy) {
+    return proxy.host() + ":" + proxy.port();
+  }
+
+  private static IOException withCause(IOException failure, Throwable cause) {
+    failure.initCause(cause);
+    return failure;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.apikeys.sdk.internal.proxy;
+
+import dev.apikeys.sdk.ProxyOptions;
+import dev.apikeys.sdk.internal.call.Futures;
+import dev.apikeys.sdk.internal.transport.HttpCall;
+import dev.apikeys.sdk.internal.transport.HttpResult;
+import dev.apikeys.sdk.internal.transport.HttpTransport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends through the proxy of a client the SDK made, just above the JDK transport: adds
+ * {@code Proxy-Authorization: Basic ...} to the plain {@code http://} requests that go through
+ * the proxy (the JDK sends no credentials of its own without an {@code Authenticator}, which
+ * would drop the SDK's {@code Authorization}), and turns the proxy's refusals and absence into
+ * failures that name the proxy (see {@link ProxyFailures}). Below the logging and interceptor
+ * layers, so neither ever sees the header.
+ */
+public final class ProxyTransport implements HttpTransport {
+
+  private static final String HEADER = "Proxy-Authorization";
+
+  private final HttpTransport next;
+  private final ProxyOptions proxy;
+  private final Map<String, String> authorization;
+
+  /**
+   * Creates the layer.
+   *
+   * @param next the JDK transport, whose client sends through {@code proxy}
+   * @param proxy the proxy
+   */
+  public ProxyTransport(HttpTransport next, ProxyOptions proxy) {
+    this.next = next;
+    this.proxy = proxy;
+    this.authorization = proxy.hasCredentials()
+        ? Map.of(HEADER, basic(proxy.username().orElseThrow(), proxy.password()))
+        : Map.of();
+  }
+
+  @Override
+  public CompletableFuture<HttpResult> send(HttpCall call) {
+    return Futures.map(next.send(toSend(call)), result -> checked(call, result),
+        error -> ProxyFailures.of(call, proxy, error));
+  }
+
+  @Override
+  public HttpResult execute(HttpCall call) throws IOException, InterruptedException {
+    HttpResult result;
+    try {
+      result = next.execute(toSend(call));
+    } catch (IOException e) {
+      Throwable failure = ProxyFailures.of(call, proxy, e);
+      if (failure instanceof RuntimeException) {
+        throw (RuntimeException) failure;
+      }
+      throw (IOException) failure;
+    }
+    return checked(call, result);
+  }
+
+  private HttpCall toSend(HttpCall call) {
+    return "http".equals(call.uri().getScheme()) && proxy.appliesTo(call.uri())
+        ? call.withHeaders(authorization) : call;
+  }
+
+  private HttpResult checked(HttpCall call, HttpResult result) {
+    if (ProxyFailures.isProxyRefusal(call, proxy, result)) {
+      throw ProxyFailures.authenticationRequired(call, proxy, result);
+    }
+    return result;
+  }
+
+  /** Encodes {@code user:password} as UTF-8, as RFC 7617 advises. */
+  private static String basic(String username, char[] password) {
+    byte[] pair = (username + ':' + new String(password)).getBytes(StandardCharsets.UTF_8);
+    return "Basic " + Base64.getEncoder().encodeToString(pair);
+  }
+}
