@@ -8,6 +8,8 @@ import dev.apikeys.sdk.internal.checks.HeaderValues;
 import dev.apikeys.sdk.internal.json.SecretMask;
 import dev.apikeys.sdk.internal.transport.RequestLimiter;
 import dev.apikeys.sdk.internal.transport.SharedHttpClient;
+import dev.apikeys.sdk.internal.transport.SharedTransport;
+import dev.apikeys.sdk.transport.Transport;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -136,7 +138,8 @@ public final class ApiKeysClient implements AutoCloseable {
    * Closes this client: later calls throw {@link IllegalStateException}; calls in flight finish.
    * Clients derived from it stay open; the connection pool the SDK made is shut down when the
    * last client using it is closed (on Java 21 and newer; on 17 its threads end when it is
-   * collected).
+   * collected), and so is a {@link Builder#transport(Transport) transport} given to the
+   * builder.
    */
   @Override
   public void close() {
@@ -166,8 +169,9 @@ public final class ApiKeysClient implements AutoCloseable {
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private int maxConcurrentRequests = 64;
-    private SharedHttpClient http;
+    private SharedTransport http;
     private HttpClient givenClient;
+    private Transport givenTransport;
     private RequestLimiter limiter;
     private final List<Interceptor> interceptors = new ArrayList<>();
 
@@ -187,7 +191,8 @@ public final class ApiKeysClient implements AutoCloseable {
       this.sleeper = options.sleeper();
       this.clock = options.clock();
       this.http = options.http();
-      this.givenClient = options.http().owned() ? null : options.http().client();
+      this.givenClient = options.http().givenClient();
+      this.givenTransport = options.http().givenTransport();
       this.limiter = options.limiter();
       this.maxConcurrentRequests = options.limiter().maxInFlight();
       this.interceptors.addAll(options.interceptors());
@@ -280,6 +285,10 @@ public final class ApiKeysClient implements AutoCloseable {
       if (givenClient != null) {
         throw new IllegalStateException("connectTimeout has no effect on the HttpClient given"
             + " to httpClient(...); set the connect timeout on that HttpClient instead");
+      }
+      if (givenTransport != null) {
+        throw new IllegalStateException("connectTimeout has no effect on the Transport given"
+            + " to transport(...); set the connect timeout on that transport instead");
       }
       this.connectTimeout = connectTimeout;
       this.http = null;
@@ -400,12 +409,40 @@ public final class ApiKeysClient implements AutoCloseable {
      * {@code .version(HttpClient.Version.HTTP_1_1)}. It must not follow redirects (the JDK would
      * send the token to wherever they lead); the SDK follows same-origin ones itself. Default:
      * one the SDK makes from {@link #connectTimeout(Duration)}, shared by derived clients.
+     * Not together with {@link #transport(Transport)}.
      *
      * @param httpClient the client, with {@link HttpClient.Redirect#NEVER}
      * @return this builder
      */
     public Builder httpClient(HttpClient httpClient) {
       this.givenClient = Objects.requireNonNull(httpClient, "httpClient must not be null");
+      this.http = null;
+      return this;
+    }
+
+    /**
+     * Sets the transport that moves the bytes, such as Apache HttpClient 5's from
+     * {@code apikeys-transport-apache5}. Default: the JDK's {@code java.net.http} client, made
+     * by the SDK. Everything else stays in the SDK above it: retries, redirects, headers,
+     * gzip, logging, interceptors and the bound on requests in flight.
+     *
+     * <p>The SDK owns the transport from then on: it is shared with the clients derived from
+     * this one and closed when the last of them is closed, so hand over a new one inline.
+     * {@link #connectTimeout(Duration)} and the client's proxy do not apply to it; configure
+     * them on the transport. Not together with {@link #httpClient(HttpClient)}.
+     *
+     * <pre>{@code
+     * ApiKeysClient client = ApiKeysClient.builder()
+     *     .token("sk-...")
+     *     .transport(ApacheTransport.create())
+     *     .build();
+     * }</pre>
+     *
+     * @param transport the transport
+     * @return this builder
+     */
+    public Builder transport(Transport transport) {
+      this.givenTransport = Objects.requireNonNull(transport, "transport must not be null");
       this.http = null;
       return this;
     }
@@ -443,10 +480,16 @@ public final class ApiKeysClient implements AutoCloseable {
      * @return the client, immutable and thread-safe
      * @throws NullPointerException if no token was set
      * @throws IllegalArgumentException if the given {@link HttpClient} follows redirects
+     * @throws IllegalStateException if both {@link #transport(Transport)} and
+     *     {@link #httpClient(HttpClient)} were set
      */
     public ApiKeysClient build() {
       if (token == null) {
         throw new NullPointerException("token must be set: call token(...) or set APIKEYS_TOKEN");
+      }
+      if (givenTransport != null && givenClient != null) {
+        throw new IllegalStateException("transport(...) and httpClient(...) were both set;"
+            + " set one: the HttpClient is the JDK transport's, another transport has its own");
       }
       if (givenClient != null && givenClient.followRedirects() != HttpClient.Redirect.NEVER) {
         throw new IllegalArgumentException("the HttpClient given to httpClient(...) follows"
@@ -456,8 +499,13 @@ public final class ApiKeysClient implements AutoCloseable {
             + " redirects within the base URL's origin itself");
       }
       if (http == null || !http.retain()) {
-        http = givenClient != null ? SharedHttpClient.given(givenClient)
-            : SharedHttpClient.create(connectTimeout);
+        if (http != null && givenTransport != null && http.givenTransport() == givenTransport) {
+          throw new IllegalStateException("the Transport given to transport(...) was closed"
+              + " with the last client using it; give this builder a new one");
+        }
+        http = givenTransport != null ? SharedTransport.given(givenTransport)
+            : SharedTransport.jdk(givenClient != null ? SharedHttpClient.given(givenClient)
+                : SharedHttpClient.create(connectTimeout));
         http.retain();
       }
       if (limiter == null) {

@@ -19,10 +19,10 @@ import dev.apikeys.sdk.internal.timer.SdkTimer;
 import dev.apikeys.sdk.internal.transport.HttpCall;
 import dev.apikeys.sdk.internal.transport.HttpResult;
 import dev.apikeys.sdk.internal.transport.HttpTransport;
-import dev.apikeys.sdk.internal.transport.JdkHttpTransport;
 import dev.apikeys.sdk.internal.transport.LimitingTransport;
 import dev.apikeys.sdk.internal.transport.ObservingTransport;
 import dev.apikeys.sdk.internal.transport.RedirectingTransport;
+import dev.apikeys.sdk.internal.transport.WireTransport;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs one call, blocking or async, for one client: applies the client's and the call's
  * options, runs the interceptors' call hooks, sends it through the transport layers (assembled
  * here, once per client: retry, attempt hooks, redirects, logging, the limit of requests in
- * flight, the JDK), maps an error status to its exception and reads the answer. The generated
+ * flight, the transport), maps an error status to its exception and reads the answer. The generated
  * services are thin views of it.
  */
 public final class CallEngine {
@@ -74,8 +74,7 @@ public final class CallEngine {
     fixed.put("Accept", "application/json");
     fixed.put("User-Agent", SdkVersion.USER_AGENT);
     SdkTimer timer = SdkTimer.shared();
-    HttpTransport transport = new JdkHttpTransport(options.http().client(), fixed,
-        options.http().owned(), timer);
+    HttpTransport transport = new WireTransport(options.http().transport(), fixed);
     transport = new LimitingTransport(transport, options.limiter(), timer);
     Logger logger = System.getLogger(LOGGER_NAME);
     LogLevel logLevel = options.logLevel();
