@@ -11,6 +11,8 @@ import dev.apikeys.sdk.internal.proxy.ProxyChecks;
 import dev.apikeys.sdk.internal.json.SecretMask;
 import dev.apikeys.sdk.internal.transport.RequestLimiter;
 import dev.apikeys.sdk.internal.transport.SharedHttpClient;
+import dev.apikeys.sdk.internal.transport.SharedTransport;
+import dev.apikeys.sdk.transport.Transport;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -147,7 +149,8 @@ public final class ApiKeysClient implements AutoCloseable {
    * Closes this client: later calls throw {@link IllegalStateException}; calls in flight finish.
    * Clients derived from it stay open; the connection pool the SDK made is shut down when the
    * last client using it is closed (on Java 21 and newer; on 17 its threads end when it is
-   * collected).
+   * collected), and so is a {@link Builder#transport(Transport) transport} given to the
+   * builder.
    */
   @Override
   public void close() {
@@ -179,10 +182,11 @@ public final class ApiKeysClient implements AutoCloseable {
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private int maxConcurrentRequests = 64;
-    private SharedHttpClient http;
+    private SharedTransport http;
     private HttpClient givenClient;
     private ProxyOptions proxy;
     private boolean proxyFromEnvironment;
+    private Transport givenTransport;
     private RequestLimiter limiter;
     private final List<Interceptor> interceptors = new ArrayList<>();
 
@@ -202,8 +206,9 @@ public final class ApiKeysClient implements AutoCloseable {
       this.sleeper = options.sleeper();
       this.clock = options.clock();
       this.http = options.http();
-      this.givenClient = options.http().owned() ? null : options.http().client();
-      this.proxy = options.http().proxy();
+      this.givenClient = options.http().givenClient();
+      this.givenTransport = options.http().givenTransport();
+      this.proxy = options.http().givenTransport() == null ? options.http().proxy() : null;
       this.limiter = options.limiter();
       this.maxConcurrentRequests = options.limiter().maxInFlight();
       this.interceptors.addAll(options.interceptors());
@@ -324,6 +329,10 @@ public final class ApiKeysClient implements AutoCloseable {
       if (givenClient != null) {
         throw new IllegalStateException("connectTimeout has no effect on the HttpClient given"
             + " to httpClient(...); set the connect timeout on that HttpClient instead");
+      }
+      if (givenTransport != null) {
+        throw new IllegalStateException("connectTimeout has no effect on the Transport given"
+            + " to transport(...); set the connect timeout on that transport instead");
       }
       this.connectTimeout = connectTimeout;
       this.http = null;
@@ -477,13 +486,41 @@ public final class ApiKeysClient implements AutoCloseable {
      * one the SDK makes from {@link #connectTimeout(Duration)} and {@link #proxy(ProxyOptions)},
      * shared by derived clients. It keeps its own proxy settings, so it cannot be combined with
      * {@link #proxy(ProxyOptions)}, and it must have no {@code Authenticator}: the JDK would
-     * drop the SDK's {@code Authorization} header on the requests it answers.
+     * drop the SDK's {@code Authorization} header on the requests it answers. Not together
+     * with {@link #transport(Transport)}.
      *
      * @param httpClient the client, with {@link HttpClient.Redirect#NEVER}
      * @return this builder
      */
     public Builder httpClient(HttpClient httpClient) {
       this.givenClient = Objects.requireNonNull(httpClient, "httpClient must not be null");
+      this.http = null;
+      return this;
+    }
+
+    /**
+     * Sets the transport that moves the bytes, such as Apache HttpClient 5's from
+     * {@code apikeys-transport-apache5}. Default: the JDK's {@code java.net.http} client, made
+     * by the SDK. Everything else stays in the SDK above it: retries, redirects, headers,
+     * gzip, logging, interceptors and the bound on requests in flight.
+     *
+     * <p>The SDK owns the transport from then on: it is shared with the clients derived from
+     * this one and closed when the last of them is closed, so hand over a new one inline.
+     * {@link #connectTimeout(Duration)} and the client's proxy do not apply to it; configure
+     * them on the transport. Not together with {@link #httpClient(HttpClient)}.
+     *
+     * <pre>{@code
+     * ApiKeysClient client = ApiKeysClient.builder()
+     *     .token("sk-...")
+     *     .transport(ApacheTransport.create())
+     *     .build();
+     * }</pre>
+     *
+     * @param transport the transport
+     * @return this builder
+     */
+    public Builder transport(Transport transport) {
+      this.givenTransport = Objects.requireNonNull(transport, "transport must not be null");
       this.http = null;
       return this;
     }
@@ -530,20 +567,26 @@ public final class ApiKeysClient implements AutoCloseable {
      * @throws IllegalStateException if both a token and a token provider were set
      * @throws IllegalArgumentException if the given {@link HttpClient} follows redirects or has
      *     an {@code Authenticator}
-     * @throws IllegalStateException if both a {@link #proxy(ProxyOptions)} and an
-     *     {@link #httpClient(HttpClient)} are given, or the proxy has credentials and the base
-     *     URL is {@code https://}
+     * @throws IllegalStateException if a {@link #proxy(ProxyOptions)} is given together with an
+     *     {@link #httpClient(HttpClient)} or a {@link #transport(Transport)}, or the proxy has
+     *     credentials and the base URL is {@code https://}
+     * @throws IllegalStateException if both {@link #transport(Transport)} and
+     *     {@link #httpClient(HttpClient)} were set
      * @throws IllegalStateException if the jackson-databind on the class path is older than
      *     the oldest the SDK supports (see the README's Compatibility)
      */
     public ApiKeysClient build() {
       JacksonVersionCheck.requireSupported();
       Credentials settled = settleCredentials();
-      if (givenClient != null && proxyFromEnvironment) {
+      if ((givenClient != null || givenTransport != null) && proxyFromEnvironment) {
         proxy = null;
         proxyFromEnvironment = false;
       }
-      ProxyChecks.check(givenClient, proxy, baseUri);
+      if (givenTransport != null && givenClient != null) {
+        throw new IllegalStateException("transport(...) and httpClient(...) were both set;"
+            + " set one: the HttpClient is the JDK transport's, another transport has its own");
+      }
+      ProxyChecks.check(givenClient, givenTransport, proxy, baseUri);
       if (givenClient != null && givenClient.followRedirects() != HttpClient.Redirect.NEVER) {
         throw new IllegalArgumentException("the HttpClient given to httpClient(...) follows"
             + " redirects (" + givenClient.followRedirects() + "): the JDK would send the"
@@ -552,8 +595,13 @@ public final class ApiKeysClient implements AutoCloseable {
             + " redirects within the base URL's origin itself");
       }
       if (http == null || !http.retain()) {
-        http = givenClient != null ? SharedHttpClient.given(givenClient)
-            : SharedHttpClient.create(connectTimeout, proxy);
+        if (http != null && givenTransport != null && http.givenTransport() == givenTransport) {
+          throw new IllegalStateException("the Transport given to transport(...) was closed"
+              + " with the last client using it; give this builder a new one");
+        }
+        http = givenTransport != null ? SharedTransport.given(givenTransport)
+            : SharedTransport.jdk(givenClient != null ? SharedHttpClient.given(givenClient)
+                : SharedHttpClient.create(connectTimeout, proxy));
         http.retain();
       }
       if (limiter == null) {

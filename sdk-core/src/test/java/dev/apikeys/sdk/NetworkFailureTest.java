@@ -117,7 +117,7 @@ class NetworkFailureTest {
     ApiKeysIoException error = path.fails(client("http://apikeys.invalid:3000", b -> b));
 
     assertEquals(CALL + " to apikeys.invalid:3000 failed: unknown host (the name does not"
-        + " resolve: check the base URL's host and the DNS)", error.getMessage());
+        + " resolve: check the host name and the DNS)", error.getMessage());
     assertInstanceOf(ConnectException.class, error.getCause());
     assertInstanceOf(UnresolvedAddressException.class, rootCause(error));
     assertTriedOnce();

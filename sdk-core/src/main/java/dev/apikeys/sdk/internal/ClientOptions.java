@@ -6,7 +6,7 @@ import dev.apikeys.sdk.Sleeper;
 import dev.apikeys.sdk.interceptors.Interceptor;
 import dev.apikeys.sdk.internal.auth.Credentials;
 import dev.apikeys.sdk.internal.transport.RequestLimiter;
-import dev.apikeys.sdk.internal.transport.SharedHttpClient;
+import dev.apikeys.sdk.internal.transport.SharedTransport;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import java.util.Map;
  * @param logLevel how much is logged
  * @param sleeper how waits between retries are made
  * @param clock what deadlines are measured against
- * @param http the JDK client, shared with derived clients
+ * @param http the transport, shared with derived clients
  * @param limiter the bound on requests in flight, shared with derived clients
  * @param interceptors the client's interceptors, in order
  */
@@ -44,7 +44,7 @@ public record ClientOptions(
     LogLevel logLevel,
     Sleeper sleeper,
     Clock clock,
-    SharedHttpClient http,
+    SharedTransport http,
     RequestLimiter limiter,
     List<Interceptor> interceptors) {
 

@@ -20,11 +20,11 @@ import dev.apikeys.sdk.internal.timer.SdkTimer;
 import dev.apikeys.sdk.internal.transport.HttpCall;
 import dev.apikeys.sdk.internal.transport.HttpResult;
 import dev.apikeys.sdk.internal.transport.HttpTransport;
-import dev.apikeys.sdk.internal.transport.JdkHttpTransport;
 import dev.apikeys.sdk.internal.transport.LimitingTransport;
 import dev.apikeys.sdk.internal.transport.ObservingTransport;
 import dev.apikeys.sdk.internal.transport.RedirectingTransport;
 import dev.apikeys.sdk.internal.transport.SentToken;
+import dev.apikeys.sdk.internal.transport.WireTransport;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
@@ -43,8 +43,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs one call, blocking or async, for one client: applies the client's and the call's
  * options, runs the interceptors' call hooks, sends it through the transport layers (assembled
  * here, once per client: retry, the token, attempt hooks, redirects, logging, the limit of
- * requests in flight, the JDK), maps an error status to its exception and reads the answer.
- * The generated services are thin views of it.
+ * requests in flight, the proxy of the SDK's JDK client, the transport), maps an error status
+ * to its exception and reads the answer. The generated services are thin views of it.
  */
 public final class CallEngine {
 
@@ -73,10 +73,10 @@ public final class CallEngine {
     fixed.put("Accept", "application/json");
     fixed.put("User-Agent", SdkVersion.USER_AGENT);
     SdkTimer timer = SdkTimer.shared();
-    HttpTransport transport = new JdkHttpTransport(options.http().client(), fixed,
-        options.http().owned(), timer);
+    HttpTransport transport = new WireTransport(options.http().transport(), fixed);
     if (options.http().proxy() != null) {
-      transport = new ProxyTransport(transport, options.http().proxy());
+      transport = new ProxyTransport(transport, options.http().proxy(),
+          options.http().sdkSendsProxyCredentials());
     }
     transport = new LimitingTransport(transport, options.limiter(), timer);
     Logger logger = System.getLogger(LOGGER_NAME);

@@ -4,6 +4,7 @@ import dev.apikeys.sdk.errors.ApiKeysException;
 import dev.apikeys.sdk.errors.ApiKeysIoException;
 import dev.apikeys.sdk.internal.call.Futures;
 import dev.apikeys.sdk.internal.net.ConnectionFailure;
+import dev.apikeys.sdk.internal.net.ProxyUnreachableException;
 import dev.apikeys.sdk.internal.transport.HttpCall;
 import java.io.IOException;
 import java.net.URI;
@@ -35,7 +36,9 @@ public final class Failures {
       return new ApiKeysException(call.describe() + " failed: " + cause.getClass().getName(),
           cause);
     }
-    String target = call.describe() + " to " + hostAndPort(call.uri());
+    String target = call.describe() + " to " + (cause instanceof ProxyUnreachableException
+        ? "the proxy at " + ((ProxyUnreachableException) cause).proxyAddress()
+        : hostAndPort(call.uri()));
     Optional<ConnectionFailure> failure = ConnectionFailure.of(cause);
     if (failure.isPresent()) {
       return new ApiKeysIoException(target + " failed: " + failure.get().describe(cause),

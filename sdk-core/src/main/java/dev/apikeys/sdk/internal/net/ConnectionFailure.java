@@ -34,8 +34,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 public enum ConnectionFailure {
 
   /** The host name does not resolve. */
-  UNKNOWN_HOST(false, "unknown host (the name does not resolve: check the base URL's host"
-      + " and the DNS)"),
+  UNKNOWN_HOST(false, "unknown host (the name does not resolve: check the host name and the"
+      + " DNS)"),
 
   /** Nothing accepted the connection. */
   CONNECTION_REFUSED(true, "connection refused (nothing listens on that port, or a firewall"

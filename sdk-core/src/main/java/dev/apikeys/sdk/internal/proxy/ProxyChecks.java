@@ -2,6 +2,7 @@ package dev.apikeys.sdk.internal.proxy;
 
 import dev.apikeys.sdk.ProxyOptions;
 import java.net.URI;
+import dev.apikeys.sdk.transport.Transport;
 import java.net.http.HttpClient;
 
 /**
@@ -17,13 +18,15 @@ public final class ProxyChecks {
    * Checks a builder's JDK client, proxy and base URL.
    *
    * @param givenClient the JDK client the user gave, or null
+   * @param givenTransport the transport the user gave, or null
    * @param proxy the proxy, or null
    * @param baseUri the API's base URL
    * @throws IllegalArgumentException if the given client has an {@code Authenticator}
-   * @throws IllegalStateException if both a client and a proxy are given, or the proxy has
-   *     credentials for an {@code https://} base URL
+   * @throws IllegalStateException if a client or a transport and a proxy are given, or the
+   *     proxy has credentials for an {@code https://} base URL
    */
-  public static void check(HttpClient givenClient, ProxyOptions proxy, URI baseUri) {
+  public static void check(HttpClient givenClient, Transport givenTransport, ProxyOptions proxy,
+      URI baseUri) {
     if (givenClient != null && givenClient.authenticator().isPresent()) {
       throw new IllegalArgumentException("the HttpClient given to httpClient(...) has an"
           + " Authenticator: the JDK would drop the SDK's Authorization header on the requests"
@@ -35,6 +38,11 @@ public final class ProxyChecks {
       throw new IllegalStateException("proxy(...) and httpClient(...) cannot be combined: the"
           + " HttpClient given to httpClient(...) keeps its own proxy settings"
           + " (HttpClient.Builder.proxy(...)); set the proxy there, or drop httpClient(...)");
+    }
+    if (givenTransport != null && proxy != null) {
+      throw new IllegalStateException("proxy(...) and transport(...) cannot be combined: the"
+          + " transport given to transport(...) has its own proxy settings (for Apache"
+          + " HttpClient 5, ApacheTransport.builder().proxy(...)); set the proxy there");
     }
     if (proxy != null && proxy.hasCredentials() && "https".equals(baseUri.getScheme())
         && proxy.appliesTo(baseUri)) {

@@ -10,10 +10,12 @@ import dev.apikeys.sdk.internal.json.SecretMask;
 import dev.apikeys.sdk.internal.transport.HttpCall;
 import dev.apikeys.sdk.internal.transport.HttpResult;
 import java.io.IOException;
-import java.net.ConnectException;
+import dev.apikeys.sdk.internal.net.ConnectionFailure;
+import dev.apikeys.sdk.internal.net.ProxyUnreachableException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,9 +32,18 @@ final class ProxyFailures {
   static final String APACHE = "the Apache transport (apikeys-transport-apache5,"
       + " ApacheTransport.builder().proxy(...))";
 
-  /** The JDK's words for a refused tunnel, with the status: "... got: 403", "... 407 ...". */
-  private static final Pattern TUNNEL = Pattern.compile(
-      "(?i)(?:unable to tunnel through proxy|tunnel failed)\\D*(\\d{3})?");
+  /**
+   * A refused tunnel in the words of the JDK ("Unable to tunnel through proxy. Proxy returns
+   * \"HTTP/1.1 407 ...\"", "... tunnel failed, got: 403") and of Apache HttpClient 5 ("CONNECT
+   * refused by proxy: HTTP/1.1 407 ..."), with the status.
+   */
+  private static final Pattern TUNNEL = Pattern.compile("(?i)(?:unable to tunnel through proxy"
+      + "|tunnel failed|connect refused by proxy)(?:.*?\\b(\\d{3})\\b)?");
+
+  /** The failures to connect that, for a call through the proxy, are the proxy's. */
+  private static final Set<ConnectionFailure> UNREACHABLE = EnumSet.of(
+      ConnectionFailure.UNKNOWN_HOST, ConnectionFailure.CONNECTION_REFUSED,
+      ConnectionFailure.CONNECT_TIMED_OUT);
 
   private ProxyFailures() {
   }
@@ -42,11 +53,12 @@ final class ProxyFailures {
    *
    * @param call the call
    * @param proxy the proxy
-   * @param error what the JDK transport threw, possibly wrapped by a future
-   * @return an {@link ApiKeysIoException} for a refused tunnel; an {@link IOException} that
-   *     names the proxy when it cannot be reached; else the failure itself
+   * @param error what the transport threw, possibly wrapped by a future
+   * @param jdk whether the transport is the JDK's, which cannot send credentials to CONNECT
+   * @return an {@link ApiKeysIoException} for a refused tunnel; a
+   *     {@link ProxyUnreachableException} when the proxy cannot be reached; else the failure
    */
-  static Throwable of(HttpCall call, ProxyOptions proxy, Throwable error) {
+  static Throwable of(HttpCall call, ProxyOptions proxy, Throwable error, boolean jdk) {
     Throwable cause = Futures.unwrap(error);
     if (!proxy.appliesTo(call.uri()) || !(cause instanceof IOException)) {
       return cause;
@@ -58,15 +70,10 @@ final class ProxyFailures {
         return withCause(new IOException("the proxy at " + address(proxy) + " could not open"
             + " the tunnel to " + target(call.uri()) + " (status " + status + ")"), cause);
       }
-      return tunnelRefused(call, proxy, status, cause);
+      return tunnelRefused(call, proxy, status, cause, jdk);
     }
-    if (cause instanceof HttpConnectTimeoutException) {
-      return withCause(new HttpConnectTimeoutException("connecting to the proxy at "
-          + address(proxy) + " timed out"), cause);
-    }
-    if (cause instanceof ConnectException) {
-      return withCause(new ConnectException("cannot connect to the proxy at " + address(proxy)
-          + " (" + cause + ")"), cause);
+    if (ConnectionFailure.of(cause).filter(UNREACHABLE::contains).isPresent()) {
+      return new ProxyUnreachableException(address(proxy), cause);
     }
     return cause;
   }
@@ -104,13 +111,14 @@ final class ProxyFailures {
    * @param call the call
    * @param proxy the proxy
    * @param result the proxy's response
+   * @param jdk whether the transport is the JDK's, which cannot send credentials to CONNECT
    * @return the exception to throw
    */
   static ApiKeysException authenticationRequired(HttpCall call, ProxyOptions proxy,
-      HttpResult result) {
+      HttpResult result, boolean jdk) {
     int status = result.status();
     if (!"http".equals(call.uri().getScheme())) {
-      return tunnelRefused(call, proxy, String.valueOf(status), null);
+      return tunnelRefused(call, proxy, String.valueOf(status), null, jdk);
     }
     String answer = status == 407 ? "407 Proxy Authentication Required"
         : status + " with a Basic challenge";
@@ -125,12 +133,15 @@ final class ProxyFailures {
   }
 
   private static ApiKeysIoException tunnelRefused(HttpCall call, ProxyOptions proxy,
-      String status, Throwable cause) {
+      String status, Throwable cause, boolean jdk) {
     String target = target(call.uri());
-    String why = "407".equals(status)
-        ? ": it asks for credentials (407 Proxy Authentication Required), which the JDK"
+    String why = !"407".equals(status) ? status == null ? "" : " with status " + status
+        : jdk ? ": it asks for credentials (407 Proxy Authentication Required), which the JDK"
             + " transport cannot send through a CONNECT tunnel; use " + APACHE
-        : status == null ? "" : " with status " + status;
+        : proxy.hasCredentials() ? ": it refused the credentials of user "
+            + proxy.username().orElseThrow() + " (407 Proxy Authentication Required)"
+        : ": it asks for credentials (407 Proxy Authentication Required); set them with"
+            + " ProxyOptions.Builder.credentials(...)";
     return new ApiKeysIoException(call.describe() + " failed: the proxy at " + address(proxy)
         + " refused the tunnel to " + target + why, cause);
   }

@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Sends through the proxy of a client the SDK made, just above the JDK transport: adds
+ * Sends through the proxy of the transport, just above it: on the SDK's own JDK client, adds
  * {@code Proxy-Authorization: Basic ...} to the plain {@code http://} requests that go through
  * the proxy (the JDK sends no credentials of its own without an {@code Authenticator}, which
- * would drop the SDK's {@code Authorization}), and turns the proxy's refusals and absence into
+ * would drop the SDK's {@code Authorization}; other transports send them themselves); on any
+ * transport, turns the proxy's refusals and absence into
  * failures that name the proxy (see {@link ProxyFailures}). Below the logging and interceptor
  * layers, so neither ever sees the header.
  */
@@ -26,17 +27,20 @@ public final class ProxyTransport implements HttpTransport {
   private final HttpTransport next;
   private final ProxyOptions proxy;
   private final Map<String, String> authorization;
+  private final boolean jdk;
 
   /**
    * Creates the layer.
    *
-   * @param next the JDK transport, whose client sends through {@code proxy}
+   * @param next the transport, which sends through {@code proxy}
    * @param proxy the proxy
+   * @param sendCredentials whether this layer sends the proxy's credentials (the JDK's)
    */
-  public ProxyTransport(HttpTransport next, ProxyOptions proxy) {
+  public ProxyTransport(HttpTransport next, ProxyOptions proxy, boolean sendCredentials) {
     this.next = next;
     this.proxy = proxy;
-    this.authorization = proxy.hasCredentials()
+    this.jdk = sendCredentials;
+    this.authorization = sendCredentials && proxy.hasCredentials()
         ? Map.of(HEADER, basic(proxy.username().orElseThrow(), proxy.password()))
         : Map.of();
   }
@@ -44,7 +48,7 @@ public final class ProxyTransport implements HttpTransport {
   @Override
   public CompletableFuture<HttpResult> send(HttpCall call) {
     return Futures.map(next.send(toSend(call)), result -> checked(call, result),
-        error -> ProxyFailures.of(call, proxy, error));
+        error -> ProxyFailures.of(call, proxy, error, jdk));
   }
 
   @Override
@@ -53,7 +57,7 @@ public final class ProxyTransport implements HttpTransport {
     try {
       result = next.execute(toSend(call));
     } catch (IOException e) {
-      Throwable failure = ProxyFailures.of(call, proxy, e);
+      Throwable failure = ProxyFailures.of(call, proxy, e, jdk);
       if (failure instanceof RuntimeException) {
         throw (RuntimeException) failure;
       }
@@ -69,7 +73,7 @@ public final class ProxyTransport implements HttpTransport {
 
   private HttpResult checked(HttpCall call, HttpResult result) {
     if (ProxyFailures.isProxyRefusal(call, proxy, result)) {
-      throw ProxyFailures.authenticationRequired(call, proxy, result);
+      throw ProxyFailures.authenticationRequired(call, proxy, result, jdk);
     }
     return result;
   }

@@ -1,0 +1,487 @@
+package dev.apikeys.transport.apache5;
+
+import dev.apikeys.sdk.ProxyOptions;
+import dev.apikeys.sdk.transport.Transport;
+import dev.apikeys.sdk.transport.TransportRequest;
+import dev.apikeys.sdk.transport.TransportResponse;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpMessage;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * A {@link Transport} on Apache HttpClient 5: the classic client for the SDK's blocking calls
+ * (on the calling thread) and the async client for its async API, which negotiates HTTP/2 by
+ * ALPN over TLS and speaks HTTP/1.1, with no upgrade offer, on plain {@code http://}.
+ * Connections are pooled; a {@link Builder#proxy(ProxyOptions) proxy} gets Basic credentials
+ * for plain requests and for {@code CONNECT} tunnels alike. Thread-safe.
+ *
+ * <p>HttpClient's own retries, redirects, cookies and content decompression are off: the SDK
+ * does each of them once, above the transport. The {@linkplain TransportRequest#timeout()
+ * attempt's timeout} bounds the whole exchange, body included, and ends it with
+ * {@link HttpTimeoutException}. The async client and its I/O threads start with the first
+ * async call.
+ *
+ * <pre>{@code
+ * ApiKeysClient client = ApiKeysClient.builder()
+ *     .token("sk-...")
+ *     .transport(ApacheTransport.builder()
+ *         .maxConnections(32)
+ *         .connectTimeout(Duration.ofSeconds(5))
+ *         .proxy(ProxyOptions.builder().url("http://proxy.corp.example:3128").build())
+ *         .build())
+ *     .build();
+ * }</pre>
+ *
+ * <p>Given to {@code ApiKeysClient.Builder.transport(...)}, it is closed by the SDK when the last
+ * client using it is closed. A blocking call does not see its thread's interrupt while it waits
+ * for the server (HttpClient's classic I/O cannot be interrupted); the timeout still ends it.
+ */
+public final class ApacheTransport implements Transport {
+
+  private final Builder settings;
+  private final CloseableHttpClient classic;
+  private final ScheduledThreadPoolExecutor deadlines;
+  private final Object asyncLock = new Object();
+  private volatile CloseableHttpAsyncClient async;
+  private volatile boolean closed;
+
+  private ApacheTransport(Builder settings) {
+    this.settings = settings;
+    this.classic = classicClient(settings);
+    this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "apikeys-apache5-deadlines");
+      thread.setDaemon(true);
+      return thread;
+    });
+    deadlines.setRemoveOnCancelPolicy(true);
+    deadlines.setKeepAliveTime(1, TimeUnit.SECONDS);
+    deadlines.allowCoreThreadTimeOut(true);
+  }
+
+  /**
+   * Returns a transport with every default: 64 connections, a 10 s connect timeout, the JVM's
+   * default {@link SSLContext}, no proxy.
+   *
+   * @return the transport
+   */
+  public static ApacheTransport create() {
+    return builder().build();
+  }
+
+  /**
+   * Returns a builder with every default set.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public TransportResponse execute(TransportRequest request)
+      throws IOException, InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException("interrupted before " + request.method() + " "
+          + request.uri().getRawPath() + " was sent");
+    }
+    requireOpen();
+    HttpUriRequestBase message = new HttpUriRequestBase(request.method(), request.uri());
+    message.setConfig(requestConfig(request.timeout()));
+    ContentType contentType = copyHeaders(request, message);
+    request.body().ifPresent(body -> message.setEntity(new ByteArrayEntity(body, contentType)));
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> expiry = deadlines.schedule(() -> {
+      expired.set(true);
+      message.cancel();
+    }, request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    try {
+      return classic.execute(message, response -> TransportResponse.of(response.getCode(),
+          headersOf(response),
+          response.getEntity() == null ? new byte[0]
+              : EntityUtils.toByteArray(response.getEntity())));
+    } catch (SocketTimeoutException e) {
+      throw timeout(request, e);
+    } catch (IOException e) {
+      if (expired.get()) {
+        throw timeout(request, e);
+      }
+      throw e;
+    } finally {
+      expiry.cancel(false);
+    }
+  }
+
+  @Override
+  public CompletableFuture<TransportResponse> executeAsync(TransportRequest request) {
+    CloseableHttpAsyncClient client = asyncClient();
+    SimpleHttpRequest message = SimpleHttpRequest.create(request.method(), request.uri());
+    message.setConfig(requestConfig(request.timeout()));
+    ContentType contentType = copyHeaders(request, message);
+    request.body().ifPresent(body -> message.setBody(body, contentType));
+    CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+    Future<SimpleHttpResponse> exchange = client.execute(SimpleRequestProducer.create(message),
+        SimpleResponseConsumer.create(), new FutureCallback<>() {
+          @Override
+          public void completed(SimpleHttpResponse response) {
+            byte[] body = response.getBodyBytes();
+            result.complete(TransportResponse.of(response.getCode(), headersOf(response),
+                body == null ? new byte[0] : body));
+          }
+
+          @Override
+          public void failed(Exception error) {
+            result.completeExceptionally(error instanceof SocketTimeoutException
+                ? timeout(request, error) : error);
+          }
+
+          @Override
+          public void cancelled() {
+            result.cancel(false);
+          }
+        });
+    ScheduledFuture<?> expiry = deadlines.schedule(() -> {
+      if (result.completeExceptionally(timeout(request, null))) {
+        exchange.cancel(true);
+      }
+    }, request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    result.whenComplete((response, error) -> {
+      expiry.cancel(false);
+      if (result.isCancelled()) {
+        exchange.cancel(true);
+      }
+    });
+    return result;
+  }
+
+  /**
+   * Returns the proxy set on the builder, so that the SDK names it in the proxy's refusals
+   * and when it cannot be reached; this transport sends its credentials.
+   */
+  @Override
+  public Optional<ProxyOptions> proxy() {
+    return Optional.ofNullable(settings.proxy);
+  }
+
+  /** Closes both clients and their pools; exchanges in flight fail. */
+  @Override
+  public void close() {
+    CloseableHttpAsyncClient started;
+    synchronized (asyncLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      started = async;
+    }
+    classic.close(CloseMode.GRACEFUL);
+    if (started != null) {
+      started.close(CloseMode.GRACEFUL);
+    }
+    deadlines.shutdownNow();
+  }
+
+  /** Shows the settings; never the proxy's password. */
+  @Override
+  public String toString() {
+    return "ApacheTransport{maxConnections=" + settings.maxConnections + ", connectTimeout="
+        + settings.connectTimeout + ", proxy=" + settings.proxy + ", closed=" + closed + '}';
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("this ApacheTransport is closed");
+    }
+  }
+
+  private CloseableHttpAsyncClient asyncClient() {
+    CloseableHttpAsyncClient client = async;
+    if (client != null) {
+      return client;
+    }
+    synchronized (asyncLock) {
+      requireOpen();
+      if (async == null) {
+        CloseableHttpAsyncClient made = asyncClient(settings);
+        made.start();
+        async = made;
+      }
+      return async;
+    }
+  }
+
+  private static HttpTimeoutException timeout(TransportRequest request, Exception cause) {
+    HttpTimeoutException timeout = new HttpTimeoutException("no complete response within "
+        + request.timeout());
+    if (cause != null) {
+      timeout.initCause(cause);
+    }
+    return timeout;
+  }
+
+  private static RequestConfig requestConfig(Duration timeout) {
+    Timeout attempt = Timeout.of(timeout);
+    return RequestConfig.custom()
+        .setConnectionRequestTimeout(attempt)
+        .setResponseTimeout(attempt)
+        .setRedirectsEnabled(false)
+        .setContentCompressionEnabled(false)
+        .setProtocolUpgradeEnabled(false)
+        .setExpectContinueEnabled(false)
+        .build();
+  }
+
+  /** Copies the headers but Content-Type, which goes with the body; returns that type. */
+  private static ContentType copyHeaders(TransportRequest request, HttpMessage message) {
+    ContentType contentType = null;
+    for (Map.Entry<String, String> header : request.headers().entrySet()) {
+      if (header.getKey().equalsIgnoreCase("Content-Type")) {
+        contentType = ContentType.parse(header.getValue());
+      } else {
+        message.addHeader(header.getKey(), header.getValue());
+      }
+    }
+    return contentType;
+  }
+
+  private static Map<String, List<String>> headersOf(HttpMessage message) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (Header header : message.getHeaders()) {
+      headers.computeIfAbsent(header.getName(), name -> new ArrayList<>())
+          .add(header.getValue());
+    }
+    return headers;
+  }
+
+  private static CloseableHttpClient classicClient(Builder settings) {
+    HttpClientBuilder builder = HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(settings.maxConnections)
+            .setMaxConnPerRoute(settings.maxConnections)
+            .setDefaultConnectionConfig(connectionConfig(settings))
+            .setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()))
+            .build())
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .disableContentCompression();
+    if (settings.proxy != null) {
+      builder.setRoutePlanner(new ProxyRoutePlanner(settings.proxy));
+      proxyCredentials(settings.proxy).ifPresent(builder::setDefaultCredentialsProvider);
+    }
+    return builder.build();
+  }
+
+  private static CloseableHttpAsyncClient asyncClient(Builder settings) {
+    HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
+        .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(settings.maxConnections)
+            .setMaxConnPerRoute(settings.maxConnections)
+            .setDefaultConnectionConfig(connectionConfig(settings))
+            .setDefaultTlsConfig(TlsConfig.custom()
+                .setVersionPolicy(HttpVersionPolicy.NEGOTIATE)
+                .build())
+            .setTlsStrategy(new DefaultClientTlsStrategy(settings.sslContext()))
+            .build())
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement();
+    disableAsyncDecompression(builder);
+    if (settings.proxy != null) {
+      builder.setRoutePlanner(new ProxyRoutePlanner(settings.proxy));
+      proxyCredentials(settings.proxy).ifPresent(builder::setDefaultCredentialsProvider);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Turns off the async client's content decompression, which HttpClient 5.6 added (on by
+   * default); 5.5, the version Spring Boot 4.0 manages, has neither, hence the look-up.
+   */
+  private static void disableAsyncDecompression(HttpAsyncClientBuilder builder) {
+    try {
+      HttpAsyncClientBuilder.class.getMethod("disableContentCompression").invoke(builder);
+    } catch (NoSuchMethodException e) {
+      // Before 5.6 the async client never decodes content.
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot turn off HttpClient's async content"
+          + " decompression", e);
+    }
+  }
+
+  private static ConnectionConfig connectionConfig(Builder settings) {
+    return ConnectionConfig.custom()
+        .setConnectTimeout(Timeout.of(settings.connectTimeout))
+        .build();
+  }
+
+  private static Optional<BasicCredentialsProvider> proxyCredentials(ProxyOptions proxy) {
+    if (!proxy.hasCredentials()) {
+      return Optional.empty();
+    }
+    BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+    credentials.setCredentials(new AuthScope(ProxyRoutePlanner.proxyHost(proxy)),
+        new UsernamePasswordCredentials(proxy.username().orElseThrow(), proxy.password()));
+    return Optional.of(credentials);
+  }
+
+  /**
+   * Builds an {@link ApacheTransport}. Every default is set here, in one place. Not
+   * thread-safe.
+   */
+  public static final class Builder {
+    private int maxConnections = 64;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private SSLContext sslContext;
+    private ProxyOptions proxy;
+
+    private Builder() {
+    }
+
+    /**
+     * Sets how many connections the pool keeps open at most, in total and to one host (each of
+     * the classic and the async client has such a pool). Default 64, as the SDK's
+     * {@code maxConcurrentRequests}.
+     *
+     * @param maxConnections from 1 to 10,000
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1 || maxConnections > 10_000) {
+        throw new IllegalArgumentException("maxConnections must be between 1 and 10000, was "
+            + maxConnections);
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /**
+     * Sets how long opening a connection (TCP and TLS) may take. Default 10 s.
+     *
+     * @param connectTimeout positive, at most a day
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
+      if (connectTimeout.isNegative() || connectTimeout.isZero()
+          || connectTimeout.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("connectTimeout must be positive and at most a day,"
+            + " was " + connectTimeout);
+      }
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    /**
+     * Sets the TLS context: the certificates trusted and, through its key managers, the client
+     * certificate for mutual TLS. Host names are verified against the server's certificate.
+     * Default: the JVM's {@link SSLContext#getDefault()} (which reads the
+     * {@code javax.net.ssl.*} properties), as the JDK's client uses.
+     *
+     * @param sslContext an initialized context
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      this.sslContext = Objects.requireNonNull(sslContext, "sslContext must not be null");
+      return this;
+    }
+
+    /**
+     * Sends requests through a forward proxy: plain {@code http://} ones in absolute form,
+     * {@code https://} ones through a {@code CONNECT} tunnel, with the proxy's Basic
+     * credentials (when it asks for them, 407) on both; hosts among its non-proxy hosts are
+     * reached directly. Default: no proxy (the {@code ApiKeysClient}'s own proxy setting
+     * applies to the JDK transport only). For the environment's:
+     * {@code ProxyOptions.fromEnvironment().ifPresent(builder::proxy)}.
+     *
+     * @param proxy the proxy, or null for none
+     * @return this builder
+     */
+    public Builder proxy(ProxyOptions proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
+    /**
+     * Returns the transport: its classic client and pool are made now, the async client with
+     * the first async call.
+     *
+     * @return the transport
+     * @throws IllegalStateException if no SSL context was set and the JVM's default cannot be
+     *     made
+     */
+    public ApacheTransport build() {
+      Builder copy = new Builder();
+      copy.maxConnections = maxConnections;
+      copy.connectTimeout = connectTimeout;
+      copy.sslContext = sslContext();
+      copy.proxy = proxy;
+      return new ApacheTransport(copy);
+    }
+
+    private SSLContext sslContext() {
+      if (sslContext != null) {
+        return sslContext;
+      }
+      try {
+        return SSLContext.getDefault();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("the JVM has no default SSLContext; set one with"
+            + " sslContext(...)", e);
+      }
+    }
+
+    /** Shows the settings; never the proxy's password. */
+    @Override
+    public String toString() {
+      return "ApacheTransport.Builder{maxConnections=" + maxConnections + ", connectTimeout="
+          + connectTimeout + ", proxy=" + proxy + '}';
+    }
+  }
+}
