@@ -27,8 +27,6 @@ import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -36,12 +34,12 @@ import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
@@ -84,6 +82,7 @@ import org.apache.hc.core5.util.Timeout;
 public final class ApacheTransport implements Transport {
 
   private final Builder settings;
+  private final Optional<ProxySupport> proxySupport;
   private final CloseableHttpClient classic;
   private final ScheduledThreadPoolExecutor deadlines;
   private final Object asyncLock = new Object();
@@ -92,7 +91,8 @@ public final class ApacheTransport implements Transport {
 
   private ApacheTransport(Builder settings) {
     this.settings = settings;
-    this.classic = classicClient(settings);
+    this.proxySupport = ProxySupport.of(settings.proxy);
+    this.classic = classicClient(settings, proxySupport);
     this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "apikeys-apache5-deadlines");
       thread.setDaemon(true);
@@ -139,11 +139,14 @@ public final class ApacheTransport implements Transport {
       expired.set(true);
       message.cancel();
     }, request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    HttpClientContext context = newContext();
     try {
-      return classic.execute(message, response -> TransportResponse.of(response.getCode(),
-          headersOf(response),
-          response.getEntity() == null ? new byte[0]
-              : EntityUtils.toByteArray(response.getEntity())));
+      TransportResponse response = classic.execute(message, context,
+          answer -> TransportResponse.of(answer.getCode(), headersOf(answer),
+              answer.getEntity() == null ? new byte[0]
+                  : EntityUtils.toByteArray(answer.getEntity())));
+      requireTunnel(context, request, response.status());
+      return response;
     } catch (SocketTimeoutException e) {
       throw timeout(request, e);
     } catch (IOException e) {
@@ -164,10 +167,17 @@ public final class ApacheTransport implements Transport {
     ContentType contentType = copyHeaders(request, message);
     request.body().ifPresent(body -> message.setBody(body, contentType));
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+    HttpClientContext context = newContext();
     Future<SimpleHttpResponse> exchange = client.execute(SimpleRequestProducer.create(message),
-        SimpleResponseConsumer.create(), new FutureCallback<>() {
+        SimpleResponseConsumer.create(), context, new FutureCallback<>() {
           @Override
           public void completed(SimpleHttpResponse response) {
+            try {
+              requireTunnel(context, request, response.getCode());
+            } catch (IOException refused) {
+              result.completeExceptionally(refused);
+              return;
+            }
             byte[] body = response.getBodyBytes();
             result.complete(TransportResponse.of(response.getCode(), headersOf(response),
                 body == null ? new byte[0] : body));
@@ -246,11 +256,22 @@ public final class ApacheTransport implements Transport {
     synchronized (asyncLock) {
       requireOpen();
       if (async == null) {
-        CloseableHttpAsyncClient made = asyncClient(settings);
+        CloseableHttpAsyncClient made = asyncClient(settings, proxySupport);
         made.start();
         async = made;
       }
       return async;
+    }
+  }
+
+  private HttpClientContext newContext() {
+    return proxySupport.map(ProxySupport::newContext).orElseGet(HttpClientContext::create);
+  }
+
+  private void requireTunnel(HttpClientContext context, TransportRequest request, int status)
+      throws IOException {
+    if (proxySupport.isPresent()) {
+      proxySupport.get().requireTunnel(context, request.uri(), status);
     }
   }
 
@@ -297,7 +318,8 @@ public final class ApacheTransport implements Transport {
     return headers;
   }
 
-  private static CloseableHttpClient classicClient(Builder settings) {
+  private static CloseableHttpClient classicClient(Builder settings,
+      Optional<ProxySupport> proxySupport) {
     HttpClientBuilder builder = HttpClients.custom()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
             .setMaxConnTotal(settings.maxConnections)
@@ -309,14 +331,12 @@ public final class ApacheTransport implements Transport {
         .disableRedirectHandling()
         .disableCookieManagement()
         .disableContentCompression();
-    if (settings.proxy != null) {
-      builder.setRoutePlanner(new ProxyRoutePlanner(settings.proxy));
-      proxyCredentials(settings.proxy).ifPresent(builder::setDefaultCredentialsProvider);
-    }
+    proxySupport.ifPresent(support -> support.configure(builder));
     return builder.build();
   }
 
-  private static CloseableHttpAsyncClient asyncClient(Builder settings) {
+  private static CloseableHttpAsyncClient asyncClient(Builder settings,
+      Optional<ProxySupport> proxySupport) {
     HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
         .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
             .setMaxConnTotal(settings.maxConnections)
@@ -331,10 +351,7 @@ public final class ApacheTransport implements Transport {
         .disableRedirectHandling()
         .disableCookieManagement();
     disableAsyncDecompression(builder);
-    if (settings.proxy != null) {
-      builder.setRoutePlanner(new ProxyRoutePlanner(settings.proxy));
-      proxyCredentials(settings.proxy).ifPresent(builder::setDefaultCredentialsProvider);
-    }
+    proxySupport.ifPresent(support -> support.configure(builder));
     return builder.build();
   }
 
@@ -357,16 +374,6 @@ public final class ApacheTransport implements Transport {
     return ConnectionConfig.custom()
         .setConnectTimeout(Timeout.of(settings.connectTimeout))
         .build();
-  }
-
-  private static Optional<BasicCredentialsProvider> proxyCredentials(ProxyOptions proxy) {
-    if (!proxy.hasCredentials()) {
-      return Optional.empty();
-    }
-    BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-    credentials.setCredentials(new AuthScope(ProxyRoutePlanner.proxyHost(proxy)),
-        new UsernamePasswordCredentials(proxy.username().orElseThrow(), proxy.password()));
-    return Optional.of(credentials);
   }
 
   /**
