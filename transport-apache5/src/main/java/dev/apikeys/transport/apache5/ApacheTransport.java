@@ -23,6 +23,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
@@ -48,6 +50,7 @@ import org.apache.hc.core5.http.HttpMessage;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.http2.impl.nio.ProtocolNegotiationException;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -147,13 +150,8 @@ public final class ApacheTransport implements Transport {
                   : EntityUtils.toByteArray(answer.getEntity())));
       requireTunnel(context, request, response.status());
       return response;
-    } catch (SocketTimeoutException e) {
-      throw timeout(request, e);
     } catch (IOException e) {
-      if (expired.get()) {
-        throw timeout(request, e);
-      }
-      throw e;
+      throw expired.get() ? timeout(request, e) : failure(request, e);
     } finally {
       expiry.cancel(false);
     }
@@ -185,8 +183,7 @@ public final class ApacheTransport implements Transport {
 
           @Override
           public void failed(Exception error) {
-            result.completeExceptionally(error instanceof SocketTimeoutException
-                ? timeout(request, error) : error);
+            result.completeExceptionally(failure(request, error));
           }
 
           @Override
@@ -273,6 +270,34 @@ public final class ApacheTransport implements Transport {
     if (proxySupport.isPresent()) {
       proxySupport.get().requireTunnel(context, request.uri(), status);
     }
+  }
+
+  /**
+   * What HttpClient's failure becomes: a connect timeout stays one (HttpClient's
+   * {@code ConnectTimeoutException} is a {@link SocketTimeoutException}, which otherwise means
+   * the response took too long); the async client's protocol negotiation that ends because the
+   * server closed the connection during the TLS handshake reads as the handshake cut off, as
+   * the classic client and the JDK say it.
+   */
+  private static Exception failure(TransportRequest request, Exception error) {
+    if (error instanceof ConnectTimeoutException) {
+      return error;
+    }
+    if (error instanceof SocketTimeoutException) {
+      return timeout(request, error);
+    }
+    if (error instanceof ProtocolNegotiationException
+        && "https".equals(request.uri().getScheme())) {
+      SSLHandshakeException cutOff = new SSLHandshakeException("the connection ended during"
+          + " the TLS handshake (" + error.getMessage() + ")");
+      cutOff.initCause(error);
+      return cutOff;
+    }
+    return error;
+  }
+
+  private static IOException failure(TransportRequest request, IOException error) {
+    return (IOException) failure(request, (Exception) error);
   }
 
   private static HttpTimeoutException timeout(TransportRequest request, Exception cause) {
