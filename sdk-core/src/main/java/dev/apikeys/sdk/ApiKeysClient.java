@@ -674,6 +674,8 @@ public final class ApiKeysClient implements AutoCloseable {
               ? SecretMask.MASK : "unset")
           + ", tokenProvider=" + providerName()
           + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout
+          + ", transport=" + (givenTransport != null ? givenTransport.getClass().getSimpleName()
+              : givenClient != null ? "the given HttpClient" : "JDK")
           + (proxy == null ? "" : ", proxy=" + proxy) + '}';
     }
   }
