@@ -40,6 +40,23 @@ class ApacheProxyTest extends ProxyContract {
         + " user " + USER + " (401 with a Basic challenge)", e.error());
   }
 
+  /** As shared/API.md has it: the client's proxy(...) on either transport. */
+  @Test
+  void theClientsProxyIsHandedToTheTransport() {
+    int proxyMark = AUTH_PROXY.mark();
+
+    try (ApiKeysClient client = ApiKeysClient.builder().baseUrl(TLS_API.baseUrl())
+        .token(FastApiApp.ADMIN_TOKEN)
+        .proxy(through(AUTH_PROXY).credentials(USER, PASSWORD).build())
+        .transport(ApacheTransport.builder().sslContext(TLS_API.sslContext()).build())
+        .build()) {
+      assertEquals(seededId(1), client.apiKeys().retrieve(seededId(1)).id());
+    }
+
+    assertEquals(List.of("CONNECT 127.0.0.1:" + TLS_API.port() + " HTTP/1.1"),
+        AUTH_PROXY.requestsAfter(proxyMark, 1));
+  }
+
   @Test
   void credentialsGoThroughAConnectTunnel() {
     int proxyMark = AUTH_PROXY.mark();

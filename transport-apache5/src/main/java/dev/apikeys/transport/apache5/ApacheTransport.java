@@ -214,6 +214,24 @@ public final class ApacheTransport implements Transport {
     return Optional.ofNullable(settings.proxy);
   }
 
+  /**
+   * Returns a new transport with this one's settings that sends through {@code proxy}: what
+   * {@code ApiKeysClient.Builder.proxy(...)} does to a transport given to
+   * {@code transport(...)}. This one stays open; the SDK closes it if no client uses it.
+   *
+   * @throws IllegalStateException if this transport already has a proxy of its own
+   */
+  @Override
+  public ApacheTransport withProxy(ProxyOptions proxy) {
+    Objects.requireNonNull(proxy, "proxy must not be null");
+    if (settings.proxy != null) {
+      throw new IllegalStateException("this ApacheTransport already sends through the proxy at "
+          + settings.proxy.host() + ":" + settings.proxy.port() + "; set one proxy, on the"
+          + " transport or with ApiKeysClient.Builder.proxy(...)");
+    }
+    return settings.toBuilder().proxy(proxy).build();
+  }
+
   /** Closes both clients and their pools; exchanges in flight fail. */
   @Override
   public void close() {
@@ -489,12 +507,17 @@ public final class ApacheTransport implements Transport {
      *     made
      */
     public ApacheTransport build() {
+      return new ApacheTransport(toBuilder());
+    }
+
+    /** A copy of these settings, the default SSL context resolved. */
+    private Builder toBuilder() {
       Builder copy = new Builder();
       copy.maxConnections = maxConnections;
       copy.connectTimeout = connectTimeout;
       copy.sslContext = sslContext();
       copy.proxy = proxy;
-      return new ApacheTransport(copy);
+      return copy;
     }
 
     private SSLContext sslContext() {
