@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -40,22 +41,13 @@ class LimitingTransportTest {
     }
 
     @Override
-    public synchronized HttpResult execute(HttpCall call) throws IOException {
+    public synchronized CompletableFuture<HttpResult> send(HttpCall call, Driver driver) {
       sentAt.add(System.nanoTime());
       if (refusals > 0) {
         refusals--;
-        throw new IOException("too many concurrent streams");
+        return CompletableFuture.failedFuture(new IOException("too many concurrent streams"));
       }
-      return OK;
-    }
-
-    @Override
-    public CompletableFuture<HttpResult> send(HttpCall call) {
-      try {
-        return CompletableFuture.completedFuture(execute(call));
-      } catch (IOException e) {
-        return CompletableFuture.failedFuture(e);
-      }
+      return CompletableFuture.completedFuture(OK);
     }
 
     synchronized List<Long> sentAt() {
@@ -67,6 +59,17 @@ class LimitingTransportTest {
     return new HttpCall("retrieveApiKey", "GET", URI.create("http://127.0.0.1:9/v1/api_key/k"),
         "/v1/api_key/{id}", "/v1/api_key/k", Map.of(), null, timeout, 0, null, 1, null,
         new SentToken());
+  }
+
+  /** Sends on the blocking driver, whose stage is complete when it returns. */
+  private static HttpResult execute(HttpTransport transport, HttpCall call) throws Throwable {
+    CompletableFuture<HttpResult> sent = transport.send(call, Driver.BLOCKING);
+    assertTrue(sent.isDone(), "the blocking driver returned a stage still under way");
+    try {
+      return sent.join();
+    } catch (CompletionException e) {
+      throw e.getCause();
+    }
   }
 
   /** Every slot the limiter can grant now is free: none was lost. */
@@ -95,12 +98,12 @@ class LimitingTransportTest {
 
   @Test
   void aBlockingExchangeRefusedWithNothingElseInFlightIsSentAgainAfterThePause()
-      throws Exception {
+      throws Throwable {
     RequestLimiter limiter = new RequestLimiter(4);
     RefusingTransport refusing = new RefusingTransport(2);
     LimitingTransport transport = new LimitingTransport(refusing, limiter, SdkTimer.shared());
 
-    assertSame(OK, transport.execute(call(Duration.ofSeconds(5))));
+    assertSame(OK, execute(transport, call(Duration.ofSeconds(5))));
 
     assertEquals(3, refusing.sentAt().size());
     assertPausedBetweenSends(refusing.sentAt());
@@ -114,7 +117,8 @@ class LimitingTransportTest {
     RefusingTransport refusing = new RefusingTransport(2);
     LimitingTransport transport = new LimitingTransport(refusing, limiter, SdkTimer.shared());
 
-    assertSame(OK, transport.send(call(Duration.ofSeconds(5))).get(5, TimeUnit.SECONDS));
+    assertSame(OK, transport.send(call(Duration.ofSeconds(5)), Driver.async())
+        .get(5, TimeUnit.SECONDS));
 
     assertEquals(3, refusing.sentAt().size());
     assertPausedBetweenSends(refusing.sentAt());
@@ -128,7 +132,8 @@ class LimitingTransportTest {
     LimitingTransport transport = new LimitingTransport(refusing, limiter, SdkTimer.shared());
     assertTrue(limiter.acquire().isDone(), "another request in flight");
 
-    CompletableFuture<HttpResult> result = transport.send(call(Duration.ofSeconds(5)));
+    CompletableFuture<HttpResult> result = transport.send(call(Duration.ofSeconds(5)),
+        Driver.async());
 
     assertFalse(result.isDone(), "two in flight were one too many: the limit is now 1");
     assertEquals(1, limiter.limit());
@@ -146,7 +151,7 @@ class LimitingTransportTest {
     LimitingTransport transport = new LimitingTransport(refusing, limiter, SdkTimer.shared());
 
     HttpTimeoutException timeout = assertThrows(HttpTimeoutException.class,
-        () -> transport.execute(call(Duration.ofMillis(60))));
+        () -> execute(transport, call(Duration.ofMillis(60))));
 
     assertEquals("GET /v1/api_key/k waited PT0.06S for a request slot: the server's HTTP/2"
         + " connection refused streams, so the client's 4 slots (maxConcurrentRequests) are"
@@ -163,7 +168,8 @@ class LimitingTransportTest {
     LimitingTransport transport = new LimitingTransport(refusing, limiter, SdkTimer.shared());
 
     ExecutionException failed = assertThrows(ExecutionException.class,
-        () -> transport.send(call(Duration.ofMillis(60))).get(5, TimeUnit.SECONDS));
+        () -> transport.send(call(Duration.ofMillis(60)), Driver.async())
+            .get(5, TimeUnit.SECONDS));
 
     HttpTimeoutException timeout = assertInstanceOf(HttpTimeoutException.class,
         failed.getCause());
