@@ -5,7 +5,9 @@ import dev.apikeys.sdk.internal.timer.SdkTimer;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Holds each exchange to the {@link RequestLimiter}: it starts when a slot is free and gives the
@@ -46,8 +48,43 @@ public final class LimitingTransport implements HttpTransport {
   public CompletableFuture<HttpResult> send(HttpCall call, Driver driver) {
     long deadline = System.nanoTime() + call.attemptTimeout().toNanos();
     CompletableFuture<Void> grant = limiter.acquire();
-    return grant.isDone() ? sendHolding(call, call, deadline, driver)
-        : afterSlot(grant, call, deadline, driver);
+    return rounds(grant.isDone() ? sendHolding(call, driver)
+        : afterSlot(grant, call, deadline, driver), call, deadline, driver);
+  }
+
+  /**
+   * Follows a round (a wait for a slot, then the exchange) with another as long as the
+   * connection refuses the stream; in a loop while the rounds complete at once (the blocking
+   * driver), so that refusals for the whole timeout do not grow the stack.
+   */
+  private CompletableFuture<HttpResult> rounds(CompletableFuture<HttpResult> first,
+      HttpCall call, long deadline, Driver driver) {
+    CompletableFuture<HttpResult> round = first;
+    while (round.isDone()) {
+      if (!round.isCompletedExceptionally()) {
+        return round;
+      }
+      Refused refused = refusal(round);
+      if (refused == null) {
+        return round;
+      }
+      round = afterSlot(refused.grant, call, deadline, driver);
+    }
+    return Futures.then(round, (result, error) -> error instanceof Refused
+        ? rounds(afterSlot(((Refused) error).grant, call, deadline, driver), call, deadline,
+            driver)
+        : Futures.settled(result, error));
+  }
+
+  private static Refused refusal(CompletableFuture<HttpResult> round) {
+    try {
+      round.join();
+      return null;
+    } catch (CompletionException e) {
+      return e.getCause() instanceof Refused ? (Refused) e.getCause() : null;
+    } catch (CancellationException e) {
+      return null;
+    }
   }
 
   /** Sends the call once the slot is granted, or fails it when the deadline comes first. */
@@ -67,8 +104,7 @@ public final class LimitingTransport implements HttpTransport {
         limiter.release();
         return CompletableFuture.failedFuture(tooBusy);
       }
-      return sendHolding(call, call.forAttempt(call.attempt(), Duration.ofNanos(left)), deadline,
-          driver);
+      return sendHolding(call.forAttempt(call.attempt(), Duration.ofNanos(left)), driver);
     });
   }
 
@@ -98,12 +134,14 @@ public final class LimitingTransport implements HttpTransport {
     return slot;
   }
 
-  /** Sends while holding a slot, and gives it back when the exchange ends. */
-  private CompletableFuture<HttpResult> sendHolding(HttpCall call, HttpCall attempt,
-      long deadline, Driver driver) {
+  /**
+   * Sends while holding a slot, and gives it back when the exchange ends; a refused stream
+   * gives it back to the limiter's queue instead and fails the round with {@link Refused}.
+   */
+  private CompletableFuture<HttpResult> sendHolding(HttpCall attempt, Driver driver) {
     return Futures.then(next.send(attempt, driver), (result, error) -> {
       if (error != null && isRefusedStream(error)) {
-        return afterSlot(pausedWhenAlone(limiter.refused()), call, deadline, driver);
+        return CompletableFuture.failedFuture(new Refused(pausedWhenAlone(limiter.refused())));
       }
       limiter.release();
       return Futures.settled(result, error);
@@ -148,5 +186,17 @@ public final class LimitingTransport implements HttpTransport {
     return new HttpTimeoutException(call.describe() + " waited " + call.attemptTimeout()
         + " for one of the client's " + limit + " request slots;"
         + " raise maxConcurrentRequests or the timeout");
+  }
+
+  /** A round that ended with a refused stream, and the grant the next round waits for. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient CompletableFuture<Void> grant;
+
+    Refused(CompletableFuture<Void> grant) {
+      super(null, null, false, false);
+      this.grant = grant;
+    }
   }
 }

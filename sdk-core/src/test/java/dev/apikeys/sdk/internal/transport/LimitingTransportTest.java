@@ -34,6 +34,7 @@ class LimitingTransportTest {
   /** Refuses the first {@code refusals} exchanges as the JDK does, then answers 200. */
   private static final class RefusingTransport implements HttpTransport {
     private final List<Long> sentAt = new ArrayList<>();
+    private final List<Integer> stackDepths = new ArrayList<>();
     private int refusals;
 
     RefusingTransport(int refusals) {
@@ -43,6 +44,7 @@ class LimitingTransportTest {
     @Override
     public synchronized CompletableFuture<HttpResult> send(HttpCall call, Driver driver) {
       sentAt.add(System.nanoTime());
+      stackDepths.add(new Throwable().getStackTrace().length);
       if (refusals > 0) {
         refusals--;
         return CompletableFuture.failedFuture(new IOException("too many concurrent streams"));
@@ -52,6 +54,10 @@ class LimitingTransportTest {
 
     synchronized List<Long> sentAt() {
       return List.copyOf(sentAt);
+    }
+
+    synchronized List<Integer> stackDepths() {
+      return List.copyOf(stackDepths);
     }
   }
 
@@ -107,6 +113,23 @@ class LimitingTransportTest {
 
     assertEquals(3, refusing.sentAt().size());
     assertPausedBetweenSends(refusing.sentAt());
+    assertNoSlotHeld(limiter);
+  }
+
+  @Test
+  void aBlockingExchangeRefusedAgainAndAgainIsSentAgainFromTheSameStackDepth() throws Throwable {
+    RequestLimiter limiter = new RequestLimiter(4);
+    RefusingTransport refusing = new RefusingTransport(20);
+    LimitingTransport transport = new LimitingTransport(refusing, limiter, SdkTimer.shared());
+
+    assertSame(OK, execute(transport, call(Duration.ofSeconds(5))));
+
+    assertEquals(21, refusing.sentAt().size());
+    List<Integer> depths = refusing.stackDepths();
+    // The first send needs no wait for a slot; every later one comes after a wait, from one
+    // depth: the rounds loop, they do not recurse.
+    assertEquals(1, depths.subList(1, depths.size()).stream().distinct().count(),
+        "every send again came from a deeper stack: " + depths);
     assertNoSlotHeld(limiter);
   }
 
