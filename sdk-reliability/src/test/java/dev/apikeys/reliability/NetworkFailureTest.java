@@ -29,6 +29,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
@@ -38,6 +39,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,6 +60,15 @@ class NetworkFailureTest {
 
   private static final String CALL = "GET /v1/api_key/key_1";
   private static final String TOKEN = "sk-network-failure-3e8a";
+
+  private static final ReportTable TABLE = ReportTable.create("15-network-failures",
+      "Network failures: each named in the message, retried only when a retry can help",
+      "transport", "failure", "api", "attempts", "message (ports as <port>)", "cause")
+      .note("Default retry policy with two retries; the attempts are counted by an interceptor."
+          + " Each failure is real: a closed port, a name that cannot resolve, a listener whose"
+          + " backlog is full (the connect times out), WireMock's self-signed certificate, TLS"
+          + " to a plain HTTP port, a server that refuses the only cipher suite offered, and one"
+          + " that reads the TLS hello and closes.");
   /** Draws 0.5 ({@code nextDouble} of 2^63 unsigned), so 25% jitter takes 12.5% off. */
   private static final RandomGenerator HALF_JITTER = () -> Long.MIN_VALUE;
 
@@ -73,6 +84,11 @@ class NetworkFailureTest {
   @AfterEach
   void closeClients() {
     clients.forEach(ApiKeysClient::close);
+  }
+
+  @AfterAll
+  static void writeRows() {
+    TABLE.write();
   }
 
   static Stream<Arguments> everyWay() {
@@ -96,7 +112,8 @@ class NetworkFailureTest {
 
   @ParameterizedTest
   @MethodSource("everyWay")
-  void refusedPortNamesHostAndPortAndIsRetried(TransportKind transport, Path path) throws IOException {
+  void refusedPortNamesHostAndPortAndIsRetried(TransportKind transport, Path path)
+      throws IOException {
     int port = closedPort();
 
     ApiKeysIoException error = path.fails(client(transport, "http://localhost:" + port, b -> b));
@@ -105,6 +122,7 @@ class NetworkFailureTest {
         + " listens on that port, or a firewall rejects it)", error.getMessage());
     assertInstanceOf(ConnectException.class, error.getCause());
     assertRetriedTwice();
+    record(transport, "connection refused", path, error);
   }
 
   @Test
@@ -138,6 +156,7 @@ class NetworkFailureTest {
       assertInstanceOf(UnknownHostException.class, error.getCause());
     }
     assertTriedOnce();
+    record(transport, "unknown host", path, error);
   }
 
   /**
@@ -160,6 +179,7 @@ class NetworkFailureTest {
             : org.apache.hc.client5.http.ConnectTimeoutException.class,
             error.getCause().getClass());
         assertRetriedTwice();
+        record(transport, "connect timeout", path, error);
       } finally {
         for (Socket socket : queued) {
           socket.close();
@@ -170,7 +190,8 @@ class NetworkFailureTest {
 
   @ParameterizedTest
   @MethodSource("everyWay")
-  void untrustedCertificateIsNotRetriedAndPointsAtTheTrustStore(TransportKind transport, Path path) {
+  void untrustedCertificateIsNotRetriedAndPointsAtTheTrustStore(TransportKind transport,
+      Path path) {
     ApiKeysIoException error = path.fails(client(transport, https(), b -> b));
 
     assertEquals(CALL + " to localhost:" + server.getHttpsPort() + " failed: certificate not"
@@ -181,6 +202,7 @@ class NetworkFailureTest {
         error.getMessage());
     assertInstanceOf(SSLHandshakeException.class, error.getCause());
     assertTriedOnce();
+    record(transport, "untrusted certificate", path, error);
   }
 
   @ParameterizedTest
@@ -194,6 +216,7 @@ class NetworkFailureTest {
         error.getMessage());
     assertInstanceOf(SSLException.class, error.getCause());
     assertTriedOnce();
+    record(transport, "https to a plain HTTP port", path, error);
   }
 
   /**
@@ -215,6 +238,7 @@ class NetworkFailureTest {
         + " failed (Received fatal alert: handshake_failure)", error.getMessage());
     assertInstanceOf(SSLHandshakeException.class, error.getCause());
     assertTriedOnce();
+    record("JDK, own HttpClient", "TLS handshake refused", path, error);
   }
 
   /**
@@ -246,6 +270,7 @@ class NetworkFailureTest {
           + " overloaded, or it drops this client's TLS offer)", error.getMessage());
       assertInstanceOf(SSLHandshakeException.class, error.getCause());
       assertRetriedTwice();
+      record(transport, "TLS handshake cut off", path, error);
     }
   }
 
@@ -272,6 +297,13 @@ class NetworkFailureTest {
         : transport.on(builder, connectTimeout)).build();
     clients.add(client);
     return client;
+  }
+
+  /** Records the case's row; called after its assertions held. */
+  private void record(Object transport, String failure, Path path, ApiKeysIoException error) {
+    TABLE.check(List.of(transport, failure, path.name().toLowerCase(Locale.ROOT),
+        attempts.size(), error.getMessage().replaceAll(":\\d+", ":<port>"),
+        error.getCause().getClass().getSimpleName()), () -> { });
   }
 
   private void assertRetriedTwice() {
