@@ -53,8 +53,6 @@ class CancellationTest {
   private static final Duration PROMPTLY = Duration.ofSeconds(1);
   private static final Duration BOUND = Duration.ofSeconds(10);
   private static final int PAGE_SIZE = 5;
-  private static final String INTERRUPT_IGNORED = "Apache's classic client ignores an interrupt:"
-      + " the blocked call waits for the answer and returns it, its connection kept";
 
   private static final ReportTable TABLE = ReportTable.create("50-cancellation",
       "Cancellation and close: prompt, no retry, connections closed, no thread left",
@@ -107,7 +105,7 @@ class CancellationTest {
     }
 
     record(transport, "interrupt a blocked retrieve (server holds 5 s)", requests, census,
-        transport == TransportKind.APACHE ? INTERRUPT_IGNORED : null, () -> {
+        () -> {
           assertInstanceOf(ApiKeysIoException.class, error[0]);
           assertInstanceOf(InterruptedException.class, error[0].getCause());
           assertTrue(flagKept.get(), "the interrupt flag must be kept");
@@ -271,13 +269,8 @@ class CancellationTest {
     }
 
     long closedAfter = closed;
-    String knownBug = transport != TransportKind.APACHE ? null
-        : giveUp == GiveUp.INTERRUPT_BLOCKED_CALL ? INTERRUPT_IGNORED
-        : giveUp == GiveUp.CLOSE_PREFETCHING_STREAM
-            ? "Apache: closing a prefetching stream leaves the held request's connection open"
-            : null;
     record(transport, "socket level: " + giveUp + "; the held request's connection is closed",
-        requests, census, knownBug, () -> {
+        requests, census, () -> {
           assertTrue(closedAfter < PROMPTLY.toMillis(), "closed after " + closedAfter + " ms");
           assertEquals(1, held, "one request held, none retried");
           assertEquals(giveUp == GiveUp.CLOSE_PREFETCHING_STREAM ? 3 : 1, requests);
@@ -380,7 +373,7 @@ class CancellationTest {
       left = e.getMessage();
     }
     String threadsLeft = left;
-    TABLE.check(List.of(transport, scenario, requests, threadsLeft), knownBug, () -> {
+    TABLE.check(List.of(transport, scenario, requests, threadsLeft), () -> {
       checks.execute();
       assertEquals("none", threadsLeft);
     });

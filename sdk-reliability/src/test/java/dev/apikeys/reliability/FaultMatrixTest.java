@@ -133,7 +133,7 @@ class FaultMatrixTest {
     server.wireMock().removeStub(injected);
     TABLE.check(List.of(transport, api, operation, fault, mode,
         Outcomes.describe(error, "recovered"), seen, Outcomes.waits(sleeper.waits())),
-        knownBug(transport, api, fault), () -> {
+        () -> {
           server.wireMock().verify(exactly(requests), operation.requests());
           assertEquals(expectedWaits(fault, attempts), sleeper.waits());
           try (ApiKeysClient verifier = server.clientBuilder().maxRetries(0).build()) {
@@ -161,13 +161,6 @@ class FaultMatrixTest {
       return MAX_RETRIES + 1;
     }
     return requestsPerAttempt > 1 ? 1 : 2;
-  }
-
-  /** Returns what is known to be wrong with a case, or null. */
-  private static String knownBug(TransportKind transport, ClientApi api, InjectedFault fault) {
-    return transport == TransportKind.APACHE && api == ClientApi.ASYNC
-        && fault == InjectedFault.RANDOM_DATA_THEN_CLOSE
-        ? "Apache's async client, random data then close: one request, no retry" : null;
   }
 
   private static int count(MockApiKeysServer server, ApiOperation operation) {

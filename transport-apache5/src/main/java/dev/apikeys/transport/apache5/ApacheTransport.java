@@ -21,9 +21,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
@@ -46,6 +47,7 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpMessage;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -79,8 +81,9 @@ import org.apache.hc.core5.util.Timeout;
  * }</pre>
  *
  * <p>Given to {@code ApiKeysClient.Builder.transport(...)}, it is closed by the SDK when the last
- * client using it is closed. A blocking call does not see its thread's interrupt while it waits
- * for the server (HttpClient's classic I/O cannot be interrupted); the timeout still ends it.
+ * client using it is closed. An interrupt of a blocking call's thread ends the call within
+ * 50 ms with {@link InterruptedException} and closes its connection, as the timeout does
+ * (HttpClient's classic I/O sees neither, so the transport watches for both).
  */
 public final class ApacheTransport implements Transport {
 
@@ -137,11 +140,9 @@ public final class ApacheTransport implements Transport {
     message.setConfig(requestConfig(request.timeout()));
     ContentType contentType = copyHeaders(request, message);
     request.body().ifPresent(body -> message.setEntity(new ByteArrayEntity(body, contentType)));
-    AtomicBoolean expired = new AtomicBoolean();
-    ScheduledFuture<?> expiry = deadlines.schedule(() -> {
-      expired.set(true);
-      message.cancel();
-    }, request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    Watch watch = new Watch(message, request.timeout());
+    watch.future = deadlines.scheduleWithFixedDelay(watch, watch.period, watch.period,
+        TimeUnit.NANOSECONDS);
     HttpClientContext context = newContext();
     try {
       TransportResponse response = classic.execute(message, context,
@@ -151,9 +152,57 @@ public final class ApacheTransport implements Transport {
       requireTunnel(context, request, response.status());
       return response;
     } catch (IOException e) {
-      throw expired.get() ? timeout(request, e) : failure(request, e);
+      if (watch.ended.get() == Watch.INTERRUPTED || Thread.currentThread().isInterrupted()) {
+        Thread.interrupted();
+        InterruptedException interrupted = new InterruptedException("interrupted while "
+            + request.method() + " " + request.uri().getRawPath() + " waited for the server;"
+            + " its connection was closed");
+        interrupted.initCause(e);
+        throw interrupted;
+      }
+      throw watch.ended.get() == Watch.EXPIRED ? timeout(request, e) : failure(request, e);
     } finally {
-      expiry.cancel(false);
+      watch.future.cancel(false);
+    }
+  }
+
+  /**
+   * Ends a blocking exchange that runs out of time or whose thread is interrupted, by
+   * cancelling it, which closes its connection: HttpClient's classic I/O sees neither. Checks
+   * every {@link #POLL} at most, so an exchange that is answered sooner costs one scheduled task
+   * and no wake-up.
+   */
+  private static final class Watch implements Runnable {
+    static final long POLL = TimeUnit.MILLISECONDS.toNanos(50);
+    static final int RUNNING = 0;
+    static final int EXPIRED = 1;
+    static final int INTERRUPTED = 2;
+
+    final AtomicInteger ended = new AtomicInteger(RUNNING);
+    final long period;
+    private final HttpUriRequestBase message;
+    private final Thread caller = Thread.currentThread();
+    private final long deadline;
+    volatile ScheduledFuture<?> future;
+
+    Watch(HttpUriRequestBase message, Duration timeout) {
+      this.message = message;
+      long nanos = timeout.toNanos();
+      this.period = Math.min(POLL, nanos);
+      this.deadline = System.nanoTime() + nanos;
+    }
+
+    @Override
+    public void run() {
+      int reason = caller.isInterrupted() ? INTERRUPTED
+          : System.nanoTime() - deadline >= 0 ? EXPIRED : RUNNING;
+      if (reason != RUNNING && ended.compareAndSet(RUNNING, reason)) {
+        message.cancel();
+        ScheduledFuture<?> scheduled = future;
+        if (scheduled != null) {
+          scheduled.cancel(false);
+        }
+      }
     }
   }
 
@@ -194,12 +243,14 @@ public final class ApacheTransport implements Transport {
     ScheduledFuture<?> expiry = deadlines.schedule(() -> {
       if (result.completeExceptionally(timeout(request, null))) {
         exchange.cancel(true);
+        AbandonedExchanges.close(context);
       }
     }, request.timeout().toNanos(), TimeUnit.NANOSECONDS);
     result.whenComplete((response, error) -> {
       expiry.cancel(false);
       if (result.isCancelled()) {
         exchange.cancel(true);
+        AbandonedExchanges.close(context);
       }
     });
     return result;
@@ -311,6 +362,11 @@ public final class ApacheTransport implements Transport {
       cutOff.initCause(error);
       return cutOff;
     }
+    if (error instanceof HttpException) {
+      // What the classic client throws for the same answer: a response that is not HTTP is an
+      // I/O failure of the exchange, retried as the JDK transport's is.
+      return new ClientProtocolException(error.getMessage(), error);
+    }
     return error;
   }
 
@@ -394,6 +450,7 @@ public final class ApacheTransport implements Transport {
         .disableRedirectHandling()
         .disableCookieManagement();
     disableAsyncDecompression(builder);
+    AbandonedExchanges.track(builder);
     proxySupport.ifPresent(support -> support.configure(builder));
     return builder.build();
   }
