@@ -18,7 +18,6 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -28,19 +27,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Every condition of the auto-configuration, against a testkit server. */
-class ApiKeysAutoConfigurationTest {
-
-  private final MockApiKeysServer server = MockApiKeysServer.builder().seed(1).build().start();
-
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(ApiKeysAutoConfiguration.class))
-      .withPropertyValues("apikeys.base-url=" + server.baseUrl(),
-          "apikeys.token=" + MockApiKeysServer.ADMIN_TOKEN);
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+class ApiKeysAutoConfigurationTest extends TestkitContext {
 
   @Test
   void theClientComesFromThePropertiesAndIsClosedWithTheContext() {

@@ -5,28 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.transport.Transport;
 import dev.apikeys.testkit.FakeTransport;
-import dev.apikeys.testkit.MockApiKeysServer;
 import dev.apikeys.transport.apache5.ApacheTransport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Which transport the auto-configured client sends with, against a testkit server. */
-class ApiKeysTransportAutoConfigurationTest {
-
-  private final MockApiKeysServer server = MockApiKeysServer.builder().seed(1).build().start();
-
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(ApiKeysAutoConfiguration.class))
-      .withPropertyValues("apikeys.base-url=" + server.baseUrl(),
-          "apikeys.token=" + MockApiKeysServer.ADMIN_TOKEN);
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+class ApiKeysTransportAutoConfigurationTest extends TestkitContext {
 
   @Test
   void withTheApacheModuleOnTheClassPathTheClientSendsWithIt() {
