@@ -6,8 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.apikeys.sdk.RuntimeFixtures.clientOf;
 import static dev.apikeys.sdk.RuntimeFixtures.jitteredBackoff;
 import static dev.apikeys.sdk.RuntimeFixtures.key;
 import static dev.apikeys.sdk.RuntimeFixtures.stubInOrder;
@@ -16,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.RuntimeFixtures.RecordingSleeper;
 import dev.apikeys.sdk.errors.InternalServerException;
 import dev.apikeys.sdk.errors.RateLimitException;
@@ -38,15 +35,14 @@ class RetryAfterTest {
       ZoneOffset.UTC);
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private final RecordingSleeper sleeper = RecordingSleeper.immediate();
   private ApiKeysClient client;
 
   @BeforeEach
   void setUp() {
-    client = clientOf(server, sleeper).clock(NOW).build();
+    client = server.client(sleeper).clock(NOW).build();
   }
 
   @Test
@@ -148,7 +144,7 @@ class RetryAfterTest {
 
   @Test
   void retryAfterBeyondACustomCapFailsAtOnce() {
-    ApiKeysClient capped = clientOf(server, sleeper).clock(NOW).retryPolicy(RetryPolicy
+    ApiKeysClient capped = server.client(sleeper).clock(NOW).retryPolicy(RetryPolicy
         .builder().random(RuntimeFixtures.HALF_JITTER).maxRetryAfter(Duration.ofSeconds(10))
         .build()).build();
     server.stubFor(get(urlEqualTo(KEY_PATH)).willReturn(tooManyRequests()

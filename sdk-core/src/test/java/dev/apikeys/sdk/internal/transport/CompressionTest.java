@@ -10,17 +10,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.ApiKeyPage;
 import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.RawResponse;
+import dev.apikeys.sdk.SdkServer;
 import dev.apikeys.sdk.errors.InvalidResponseException;
 import dev.apikeys.sdk.errors.NotFoundException;
 import dev.apikeys.sdk.models.ApiKey;
@@ -60,12 +59,10 @@ class CompressionTest {
       + " SDK cannot decode (it asks for gzip only)";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   @RegisterExtension
-  static WireMockExtension plainServer = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().gzipDisabled(true)).build();
+  static SdkServer plainServer = SdkServer.create(c -> c.gzipDisabled(true));
 
   private ApiKeysClient client;
 
