@@ -16,12 +16,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.apikeys.sdk.models.ApiKey;
 import dev.apikeys.sdk.models.ApiKeyWithSecret;
@@ -42,23 +40,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApiKeysServiceTest {
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private ApiKeysClient client;
 
   @BeforeEach
   void setUp() {
-    client = ApiKeysClient.builder()
-        .baseUrl(server.baseUrl())
-        .token("sk-test-token")
-        .accountId("acct_1")
-        .build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
+    client = server.open(server.client().accountId("acct_1"));
   }
 
   @Test
@@ -74,8 +62,9 @@ class ApiKeysServiceTest {
     assertTrue(page.hasMore());
     assertEquals(Optional.of("key_1"), page.firstId());
     assertEquals(Optional.of("key_2"), page.lastId());
-    server.verify(exactly(1), getRequestedFor(urlEqualTo("/v1/api_key/?limit=2&order=asc&after=key_0"))
-        .withHeader("Authorization", equalTo("Bearer sk-test-token"))
+    server.verify(exactly(1), getRequestedFor(
+            urlEqualTo("/v1/api_key/?limit=2&order=asc&after=key_0"))
+        .withHeader("Authorization", equalTo("Bearer " + SdkServer.TOKEN))
         .withHeader("x-account-id", equalTo("acct_1"))
         .withHeader("Accept", equalTo("application/json"))
         .withHeader("User-Agent", matching("apikeys-java/0\\.1\\.0-SNAPSHOT Java/\\d+")));
@@ -235,7 +224,7 @@ class ApiKeysServiceTest {
     client.apiKeys().delete("key_1");
 
     server.verify(exactly(1), deleteRequestedFor(urlEqualTo("/v1/api_key/key_1"))
-        .withHeader("Authorization", equalTo("Bearer sk-test-token")));
+        .withHeader("Authorization", equalTo("Bearer " + SdkServer.TOKEN)));
   }
 
   @Test

@@ -15,9 +15,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.apikeys.sdk.RuntimeFixtures.WAIT_SECONDS;
-import static dev.apikeys.sdk.RuntimeFixtures.clientOf;
 import static dev.apikeys.sdk.RuntimeFixtures.jitteredBackoff;
 import static dev.apikeys.sdk.RuntimeFixtures.key;
 import static dev.apikeys.sdk.RuntimeFixtures.keyWithSecret;
@@ -31,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.RuntimeFixtures.RecordingSleeper;
 import dev.apikeys.sdk.errors.ApiKeysIoException;
 import dev.apikeys.sdk.errors.AuthenticationException;
@@ -63,15 +60,14 @@ class AsyncTest {
   private static final String KEY_PATH = "/v1/api_key/key_1";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private final RecordingSleeper sleeper = RecordingSleeper.immediate();
   private ApiKeysServiceAsync keys;
 
   @BeforeEach
   void setUp() {
-    keys = clientOf(server, sleeper).build().async().apiKeys();
+    keys = server.client(sleeper).build().async().apiKeys();
   }
 
   @Test
@@ -201,7 +197,7 @@ class AsyncTest {
   @Test
   void backoffBlocksNoThreadAndTheCallGoesOnWhenTheWaitIsOver() throws Exception {
     RecordingSleeper manual = RecordingSleeper.manual();
-    ApiKeysServiceAsync manualKeys = clientOf(server, manual).build().async().apiKeys();
+    ApiKeysServiceAsync manualKeys = server.client(manual).build().async().apiKeys();
     stubInOrder(server, () -> get(urlEqualTo(KEY_PATH)),
         serviceUnavailable(), okJson(key("key_1")));
 
@@ -221,7 +217,7 @@ class AsyncTest {
   @Test
   void cancellingDuringBackoffStopsFurtherAttempts() throws Exception {
     RecordingSleeper manual = RecordingSleeper.manual();
-    ApiKeysServiceAsync manualKeys = clientOf(server, manual).build().async().apiKeys();
+    ApiKeysServiceAsync manualKeys = server.client(manual).build().async().apiKeys();
     server.stubFor(get(urlEqualTo(KEY_PATH)).willReturn(serviceUnavailable()));
 
     CompletableFuture<ApiKey> call = manualKeys.retrieve("key_1");

@@ -10,9 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.apikeys.sdk.RuntimeFixtures.WAIT_SECONDS;
-import static dev.apikeys.sdk.RuntimeFixtures.clientOf;
 import static dev.apikeys.sdk.RuntimeFixtures.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.RuntimeFixtures.RecordingHttpClient;
 import dev.apikeys.sdk.RuntimeFixtures.RecordingSleeper;
 import dev.apikeys.sdk.errors.ApiKeysException;
@@ -58,15 +55,14 @@ class AutoPagerTest {
   private static final List<String> ALL = List.of("key_1", "key_2", "key_3", "key_4", "key_5");
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private final RecordingSleeper sleeper = RecordingSleeper.immediate();
   private ApiKeysClient client;
 
   @BeforeEach
   void setUp() {
-    client = clientOf(server, sleeper).accountId("acct_1").build();
+    client = server.client(sleeper).accountId("acct_1").build();
   }
 
   @Test
@@ -303,7 +299,7 @@ class AutoPagerTest {
   void withoutPrefetchStoppingEarlyMakesNoFurtherRequest() {
     stubThreePages();
     RecordingHttpClient http = new RecordingHttpClient();
-    ApiKeyPage first = clientOf(server, sleeper).httpClient(http).build().apiKeys().list(FIRST);
+    ApiKeyPage first = server.client(sleeper).httpClient(http).build().apiKeys().list(FIRST);
 
     List<String> ids;
     try (Stream<ApiKey> keys = first.autoPager().stream()) {
@@ -318,7 +314,7 @@ class AutoPagerTest {
   void prefetchFetchesTheNextPageWhileTheCallerIsOnTheCurrentOne() {
     stubThreePages();
     RecordingHttpClient http = new RecordingHttpClient();
-    ApiKeyPage first = clientOf(server, sleeper).httpClient(http).build().apiKeys().list(FIRST);
+    ApiKeyPage first = server.client(sleeper).httpClient(http).build().apiKeys().list(FIRST);
 
     Iterator<ApiKey> keys = first.autoPager().withPrefetch().iterator();
 
@@ -377,7 +373,7 @@ class AutoPagerTest {
     server.stubFor(get(urlEqualTo(PAGE_1)).willReturn(okJson(page(true, "key_1", "key_2"))));
     server.stubFor(get(urlEqualTo(PAGE_2)).willReturn(serviceUnavailable()));
     server.stubFor(get(urlEqualTo(PAGE_3)).willReturn(okJson(page(false, "key_5"))));
-    return clientOf(server, manual).build().apiKeys().list(FIRST);
+    return server.client(manual).build().apiKeys().list(FIRST);
   }
 
   private static void stubThreePages() {

@@ -3,12 +3,10 @@ package dev.apikeys.sdk;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.models.CreateApiKeyParams;
 import dev.apikeys.sdk.models.ListApiKeysParams;
 import dev.apikeys.sdk.models.Permission;
@@ -28,20 +26,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BadInputTest {
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private ApiKeysClient client;
 
   @BeforeEach
   void setUp() {
-    client = ApiKeysClient.builder().baseUrl(server.baseUrl()).token("sk-test-token").build();
+    client = server.open(server.client());
   }
 
   @AfterEach
   void noRequestWasSent() {
     server.verify(exactly(0), anyRequestedFor(anyUrl()));
-    client.close();
   }
 
   private static void assertMessage(Class<? extends Throwable> type, String message,

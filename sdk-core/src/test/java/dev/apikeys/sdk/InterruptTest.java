@@ -6,15 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.lessThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.apikeys.sdk.RuntimeFixtures.clientOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.RuntimeFixtures.RecordingSleeper;
 import dev.apikeys.sdk.errors.ApiKeysIoException;
 import java.util.concurrent.CancellationException;
@@ -32,8 +29,7 @@ class InterruptTest {
   private static final String OTHER_PATH = "/v1/api_key/key_2";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   @AfterEach
   void clearInterruptFlag() {
@@ -44,7 +40,7 @@ class InterruptTest {
   void interruptDuringBackoffEndsTheCallWithTheFlagKept() throws Exception {
     Thread caller = Thread.currentThread();
     RecordingSleeper sleeper = RecordingSleeper.manual(duration -> caller.interrupt());
-    ApiKeysClient client = clientOf(server, sleeper).build();
+    ApiKeysClient client = server.client(sleeper).build();
     server.stubFor(get(urlEqualTo(KEY_PATH)).willReturn(serviceUnavailable()));
 
     ApiKeysIoException error = assertThrows(ApiKeysIoException.class,
@@ -62,7 +58,7 @@ class InterruptTest {
 
   @Test
   void interruptBeforeTheCallEndsItWithTheFlagKept() {
-    ApiKeysClient client = clientOf(server, RecordingSleeper.manual()).build();
+    ApiKeysClient client = server.client(RecordingSleeper.manual()).build();
     server.stubFor(get(urlEqualTo(OTHER_PATH)).willReturn(serviceUnavailable()));
 
     Thread.currentThread().interrupt();

@@ -8,9 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.apikeys.sdk.RuntimeFixtures.TOKEN;
-import static dev.apikeys.sdk.RuntimeFixtures.clientOf;
 import static dev.apikeys.sdk.RuntimeFixtures.key;
 import static dev.apikeys.sdk.RuntimeFixtures.keyWithSecret;
 import static dev.apikeys.sdk.RuntimeFixtures.page;
@@ -22,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.RuntimeFixtures.RecordingSleeper;
 import dev.apikeys.sdk.errors.ApiKeysIoException;
 import dev.apikeys.sdk.models.ApiKeyWithSecret;
@@ -58,8 +55,7 @@ class LoggingTest {
   private static final Logger SDK_LOGGER = Logger.getLogger(ApiKeysClient.LOGGER_NAME);
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private final CapturingHandler captured = new CapturingHandler();
   private Level previousLevel;
@@ -237,7 +233,7 @@ class LoggingTest {
   }
 
   private ApiKeysClient client(LogLevel level) {
-    return clientOf(server, RecordingSleeper.immediate()).logLevel(level).build();
+    return server.client(RecordingSleeper.immediate()).logLevel(level).build();
   }
 
   private static void assertMatches(String regex, String line) {

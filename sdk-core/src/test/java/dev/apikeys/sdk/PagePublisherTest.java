@@ -9,9 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.apikeys.sdk.RuntimeFixtures.WAIT_SECONDS;
-import static dev.apikeys.sdk.RuntimeFixtures.clientOf;
 import static dev.apikeys.sdk.RuntimeFixtures.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.RuntimeFixtures.RecordingHttpClient;
 import dev.apikeys.sdk.RuntimeFixtures.RecordingSleeper;
 import dev.apikeys.sdk.errors.ApiKeysException;
@@ -53,21 +50,20 @@ class PagePublisherTest {
   private static final String ERROR = "error";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private ApiKeysClient client;
 
   @BeforeEach
   void setUp() {
-    client = clientOf(server, RecordingSleeper.immediate()).build();
+    client = server.client(RecordingSleeper.immediate()).build();
   }
 
   @Test
   void demandOfOneEmitsOneKeyAndFetchesNoPageUntilDemandNeedsIt() throws Exception {
     stubThreePages();
     RecordingHttpClient http = new RecordingHttpClient();
-    RecordingSubscriber subscriber = subscribe(clientOf(server, RecordingSleeper.immediate())
+    RecordingSubscriber subscriber = subscribe(server.client(RecordingSleeper.immediate())
         .httpClient(http).build().apiKeys().list(FIRST));
 
     subscriber.request(1);
@@ -142,7 +138,7 @@ class PagePublisherTest {
     server.stubFor(get(urlEqualTo(PAGE_1)).willReturn(okJson(page(true, "key_1", "key_2"))));
     server.stubFor(get(urlEqualTo(PAGE_2)).willReturn(serviceUnavailable()));
     RecordingSubscriber subscriber =
-        subscribe(clientOf(server, manual).build().apiKeys().list(FIRST));
+        subscribe(server.client(manual).build().apiKeys().list(FIRST));
 
     subscriber.request(3);
     CompletableFuture<Void> retryWait = manual.nextWait();

@@ -10,14 +10,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.apikeys.sdk.RuntimeFixtures.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.errors.ApiKeysIoException;
 import dev.apikeys.sdk.errors.AuthenticationException;
 import dev.apikeys.sdk.errors.UnexpectedStatusException;
@@ -52,8 +50,7 @@ class ProxyClientTest {
       .encodeToString(("user:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
   @RegisterExtension
-  static WireMockExtension proxy = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer proxy = SdkServer.create();
 
   private final AtomicInteger waits = new AtomicInteger();
   private final Sleeper noWait = duration -> {

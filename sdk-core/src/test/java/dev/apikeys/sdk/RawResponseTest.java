@@ -14,8 +14,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.apikeys.sdk.RuntimeFixtures.clientOf;
 import static dev.apikeys.sdk.RuntimeFixtures.key;
 import static dev.apikeys.sdk.RuntimeFixtures.keyWithSecret;
 import static dev.apikeys.sdk.RuntimeFixtures.page;
@@ -25,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.RuntimeFixtures.RecordingSleeper;
 import dev.apikeys.sdk.errors.NotFoundException;
 import dev.apikeys.sdk.models.ApiKey;
@@ -46,14 +43,13 @@ class RawResponseTest {
   private static final String KEY_PATH = "/v1/api_key/key_1";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private ApiKeysService.WithRawResponse raw;
 
   @BeforeEach
   void setUp() {
-    raw = clientOf(server, RecordingSleeper.immediate()).build().apiKeys().withRawResponse();
+    raw = server.client(RecordingSleeper.immediate()).build().apiKeys().withRawResponse();
   }
 
   @Test

@@ -6,8 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.apikeys.sdk.RuntimeFixtures.clientOf;
 import static dev.apikeys.sdk.RuntimeFixtures.jitteredBackoff;
 import static dev.apikeys.sdk.RuntimeFixtures.key;
 import static dev.apikeys.sdk.RuntimeFixtures.stubInOrder;
@@ -16,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.RuntimeFixtures.RecordingSleeper;
 import dev.apikeys.sdk.errors.InternalServerException;
 import dev.apikeys.sdk.errors.RateLimitException;
@@ -29,6 +26,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The wait a server asks for ({@code Retry-After}, {@code retry-after-ms}) and its cap. */
 class RetryAfterTest {
@@ -38,15 +37,14 @@ class RetryAfterTest {
       ZoneOffset.UTC);
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private final RecordingSleeper sleeper = RecordingSleeper.immediate();
   private ApiKeysClient client;
 
   @BeforeEach
   void setUp() {
-    client = clientOf(server, sleeper).clock(NOW).build();
+    client = server.client(sleeper).clock(NOW).build();
   }
 
   @Test
@@ -106,6 +104,18 @@ class RetryAfterTest {
     assertEquals(List.of(jitteredBackoff(1)), sleeper.durations());
   }
 
+  @ParameterizedTest(name = "{0}: \"{1}\"")
+  @CsvSource({"Retry-After, -1", "Retry-After, 1.5", "Retry-After, ''", "retry-after-ms, -5",
+      "retry-after-ms, NaN"})
+  void negativeFractionalOrEmptyWaitFallsBackToTheBackoff(String header, String value) {
+    stubThenOk(tooManyRequests().withHeader(header, value));
+
+    assertEquals("key_1", client.apiKeys().retrieve("key_1").id());
+
+    assertEquals(List.of(jitteredBackoff(1)), sleeper.durations());
+    server.verify(exactly(2), getRequestedFor(urlEqualTo(KEY_PATH)));
+  }
+
   @Test
   void retryAfterEqualToTheCapIsStillWaited() {
     stubThenOk(tooManyRequests().withHeader("Retry-After", "60"));
@@ -146,9 +156,31 @@ class RetryAfterTest {
     assertEquals(List.of(), sleeper.durations());
   }
 
+  /** Past a long of milliseconds the message gives seconds; a long of nanos saturates. */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+      "Retry-After, 99999999999999999, 99999999999999999 s",
+      "Retry-After, 9223372036854775807, 9223372036854775807 s",
+      "Retry-After, 'Fri, 31 Dec 9999 23:59:59 GMT', 251698233599000 ms",
+      "retry-after-ms, 99999999999999999999, 9223372036854 ms",
+      "retry-after-ms, 1e400, 9223372036854 ms"})
+  void hugeWaitIsNotWaitedForAndReadsInTheMessage(String header, String value, String asked) {
+    server.stubFor(get(urlEqualTo(KEY_PATH)).willReturn(tooManyRequests()
+        .withHeader(header, value)));
+
+    RateLimitException error = assertThrows(RateLimitException.class,
+        () -> client.apiKeys().retrieve("key_1"));
+
+    assertEquals("HTTP 429: slow down; the server asked to retry after " + asked,
+        error.getMessage());
+    assertTrue(error.toString().endsWith(asked), error.toString());
+    server.verify(exactly(1), getRequestedFor(urlEqualTo(KEY_PATH)));
+    assertEquals(List.of(), sleeper.durations());
+  }
+
   @Test
   void retryAfterBeyondACustomCapFailsAtOnce() {
-    ApiKeysClient capped = clientOf(server, sleeper).clock(NOW).retryPolicy(RetryPolicy
+    ApiKeysClient capped = server.client(sleeper).clock(NOW).retryPolicy(RetryPolicy
         .builder().random(RuntimeFixtures.HALF_JITTER).maxRetryAfter(Duration.ofSeconds(10))
         .build()).build();
     server.stubFor(get(urlEqualTo(KEY_PATH)).willReturn(tooManyRequests()

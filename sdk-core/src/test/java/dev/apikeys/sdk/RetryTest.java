@@ -14,8 +14,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.apikeys.sdk.RuntimeFixtures.clientOf;
 import static dev.apikeys.sdk.RuntimeFixtures.jitteredBackoff;
 import static dev.apikeys.sdk.RuntimeFixtures.key;
 import static dev.apikeys.sdk.RuntimeFixtures.page;
@@ -25,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.RuntimeFixtures.RecordingSleeper;
 import dev.apikeys.sdk.errors.ApiKeysIoException;
 import dev.apikeys.sdk.errors.ApiKeysServiceException;
@@ -60,8 +57,7 @@ class RetryTest {
   private static final String ERROR = "{\"error\": \"try again\"}";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private static final UpdateApiKeyParams RENAME =
       UpdateApiKeyParams.builder().name("renamed").build();
@@ -71,7 +67,7 @@ class RetryTest {
 
   @BeforeEach
   void setUp() {
-    client = clientOf(server, sleeper).build();
+    client = server.client(sleeper).build();
   }
 
   @Test
@@ -89,7 +85,7 @@ class RetryTest {
 
   @Test
   void backoffDoublesFromHalfASecondToTheEightSecondCap() {
-    ApiKeysClient patient = clientOf(server, sleeper).maxRetries(6).build();
+    ApiKeysClient patient = server.client(sleeper).maxRetries(6).build();
     server.stubFor(get(urlEqualTo(KEY_PATH)).willReturn(serviceUnavailable()));
 
     assertThrows(InternalServerException.class, () -> patient.apiKeys().retrieve("key_1"));
@@ -162,7 +158,7 @@ class RetryTest {
 
   @Test
   void attemptThatTimesOutIsRetried() {
-    ApiKeysClient impatient = clientOf(server, sleeper).timeout(Duration.ofMillis(250)).build();
+    ApiKeysClient impatient = server.client(sleeper).timeout(Duration.ofMillis(250)).build();
     stubInOrder(server, () -> get(urlEqualTo(KEY_PATH)),
         okJson(key("key_1")).withFixedDelay(1500), okJson(key("key_1")));
 
@@ -226,7 +222,7 @@ class RetryTest {
 
   @Test
   void maxRetriesZeroOnTheClientSendsOneRequest() {
-    ApiKeysClient once = clientOf(server, sleeper).maxRetries(0).build();
+    ApiKeysClient once = server.client(sleeper).maxRetries(0).build();
     server.stubFor(get(urlEqualTo(KEY_PATH)).willReturn(serviceUnavailable()));
 
     InternalServerException error = assertThrows(InternalServerException.class,
@@ -323,7 +319,7 @@ class RetryTest {
   }
 
   private ApiKeysClient withRandom(double draw, Sleeper recording) {
-    return clientOf(server, recording).retryPolicy(RetryPolicy.builder()
+    return server.client(recording).retryPolicy(RetryPolicy.builder()
         .random(RuntimeFixtures.fixedRandom(draw)).build()).build();
   }
 }

@@ -41,12 +41,12 @@ import javax.net.ssl.SSLParameters;
 /**
  * Shared fixtures of the runtime tests (retry, timeouts, async, paging, logging): JSON bodies,
  * a recording {@link Sleeper}, a recording JDK client, a fake clock, fixed jitter and a WireMock
- * helper.
+ * helper; the server and its clients are {@link SdkServer}.
  */
 final class RuntimeFixtures {
 
   /** The bearer token every test client sends. */
-  static final String TOKEN = "sk-test-token-5f1e";
+  static final String TOKEN = SdkServer.TOKEN;
 
   /** How long a test waits for something that happens on another thread before failing. */
   static final long WAIT_SECONDS = 5;
@@ -77,18 +77,6 @@ final class RuntimeFixtures {
   /** Returns the default policy with {@code maxRetries} and the fixed {@link #HALF_JITTER}. */
   static RetryPolicy policy(int maxRetries) {
     return RetryPolicy.builder().maxRetries(maxRetries).random(HALF_JITTER).build();
-  }
-
-  /**
-   * Returns a builder of a client of the WireMock server: test token, default retries with
-   * fixed jitter, and the given sleeper.
-   */
-  static ApiKeysClient.Builder clientOf(WireMockExtension server, Sleeper sleeper) {
-    return ApiKeysClient.builder()
-        .baseUrl(server.baseUrl())
-        .token(TOKEN)
-        .retryPolicy(policy(2))
-        .sleeper(sleeper);
   }
 
   /** Returns the default backoff of retry {@code retry} with {@link #HALF_JITTER} taken off. */

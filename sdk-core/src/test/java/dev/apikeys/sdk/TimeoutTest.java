@@ -7,8 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.apikeys.sdk.RuntimeFixtures.clientOf;
 import static dev.apikeys.sdk.RuntimeFixtures.jitteredBackoff;
 import static dev.apikeys.sdk.RuntimeFixtures.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.RuntimeFixtures.FakeTime;
 import dev.apikeys.sdk.RuntimeFixtures.RecordingSleeper;
 import dev.apikeys.sdk.errors.ApiKeysIoException;
@@ -40,14 +37,13 @@ class TimeoutTest {
   private static final int SLOW_MS = 1000;
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private final RecordingSleeper sleeper = RecordingSleeper.immediate();
 
   @Test
   void clientTimeoutEndsEachAttemptAndFailsAfterTheRetries() {
-    ApiKeysClient client = clientOf(server, sleeper).timeout(SHORT).maxRetries(1).build();
+    ApiKeysClient client = server.client(sleeper).timeout(SHORT).maxRetries(1).build();
     stubSlowAnswer();
 
     ApiKeysIoException error = assertThrows(ApiKeysIoException.class,
@@ -62,7 +58,7 @@ class TimeoutTest {
 
   @Test
   void requestTimeoutOverridesTheClientsTimeout() {
-    ApiKeysClient client = clientOf(server, sleeper).build();
+    ApiKeysClient client = server.client(sleeper).build();
     stubSlowAnswer();
 
     ApiKeysIoException error = assertThrows(ApiKeysIoException.class, () -> client.apiKeys()
@@ -74,7 +70,7 @@ class TimeoutTest {
 
   @Test
   void longerRequestTimeoutLetsASlowAnswerThrough() {
-    ApiKeysClient client = clientOf(server, sleeper).timeout(Duration.ofMillis(100))
+    ApiKeysClient client = server.client(sleeper).timeout(Duration.ofMillis(100))
         .maxRetries(0).build();
     server.stubFor(get(urlEqualTo(KEY_PATH)).willReturn(okJson(key("key_1"))
         .withFixedDelay(400)));
@@ -90,7 +86,7 @@ class TimeoutTest {
   void clientCallTimeoutStopsARetryWhoseWaitWouldPassTheDeadline() {
     FakeTime time = new FakeTime(Instant.parse("2024-01-01T00:00:00Z"));
     RecordingSleeper movingSleeper = time.sleeper();
-    ApiKeysClient client = clientOf(server, movingSleeper).clock(time)
+    ApiKeysClient client = server.client(movingSleeper).clock(time)
         .callTimeout(Duration.ofSeconds(1)).build();
     server.stubFor(get(urlEqualTo(KEY_PATH)).willReturn(serviceUnavailable()));
 
@@ -107,7 +103,7 @@ class TimeoutTest {
   void requestCallTimeoutStopsARetryWhoseWaitWouldPassTheDeadline() {
     FakeTime time = new FakeTime(Instant.parse("2024-01-01T00:00:00Z"));
     RecordingSleeper movingSleeper = time.sleeper();
-    ApiKeysClient client = clientOf(server, movingSleeper).clock(time).build();
+    ApiKeysClient client = server.client(movingSleeper).clock(time).build();
     server.stubFor(get(urlEqualTo(KEY_PATH)).willReturn(serviceUnavailable()));
 
     assertThrows(InternalServerException.class, () -> client.apiKeys().retrieve("key_1",
@@ -121,7 +117,7 @@ class TimeoutTest {
   void callTimeoutRefusesAServerWaitPastTheDeadline() {
     FakeTime time = new FakeTime(Instant.parse("2024-01-01T00:00:00Z"));
     RecordingSleeper movingSleeper = time.sleeper();
-    ApiKeysClient client = clientOf(server, movingSleeper).clock(time)
+    ApiKeysClient client = server.client(movingSleeper).clock(time)
         .callTimeout(Duration.ofSeconds(2)).build();
     server.stubFor(get(urlEqualTo(KEY_PATH)).willReturn(status(429)
         .withHeader("Retry-After", "5")));
@@ -136,7 +132,7 @@ class TimeoutTest {
 
   @Test
   void callTimeoutBoundsAnAttemptShorterThanThePerAttemptTimeout() {
-    ApiKeysClient client = clientOf(server, sleeper).timeout(Duration.ofSeconds(30))
+    ApiKeysClient client = server.client(sleeper).timeout(Duration.ofSeconds(30))
         .callTimeout(SHORT).build();
     stubSlowAnswer();
 

@@ -3,15 +3,14 @@ package dev.apikeys.sdk.errors;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.ApiKeysClient;
+import dev.apikeys.sdk.SdkServer;
 import dev.apikeys.sdk.models.ApiKeyInput;
 import dev.apikeys.sdk.models.CreateApiKeyParams;
 import dev.apikeys.sdk.models.ListApiKeysParams;
@@ -35,20 +34,13 @@ class ErrorBodyTest {
   private static final String TOKEN = "sk-test-token-errors";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private ApiKeysClient client;
 
   @BeforeEach
   void setUp() {
-    client = ApiKeysClient.builder().baseUrl(server.baseUrl()).token(TOKEN).maxRetries(0)
-        .build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
+    client = server.open(server.client().token(TOKEN));
   }
 
   private static void answer(int status, String contentType, String body) {
@@ -450,8 +442,7 @@ class ErrorBodyTest {
         + " \"plain\": \"" + token + "\"}";
     answer(401, "application/json", body);
 
-    try (ApiKeysClient echoed = ApiKeysClient.builder().baseUrl(server.baseUrl()).token(token)
-        .maxRetries(0).build()) {
+    try (ApiKeysClient echoed = server.client().token(token).build()) {
       AuthenticationException e = fails(AuthenticationException.class,
           () -> echoed.apiKeys().retrieve("key_1"));
 

@@ -5,15 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.ApiKeysClient;
+import dev.apikeys.sdk.SdkServer;
 import dev.apikeys.sdk.models.ApiKey;
 import dev.apikeys.sdk.models.ApiKeyWithSecret;
 import dev.apikeys.sdk.models.CreateApiKeyParams;
@@ -37,20 +36,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ErrorMappingTest {
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private ApiKeysClient client;
 
   @BeforeEach
   void setUp() {
-    client = ApiKeysClient.builder().baseUrl(server.baseUrl()).token("sk-test-token")
-        .maxRetries(0).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
+    client = server.open(server.client());
   }
 
   static Stream<Arguments> statuses() {

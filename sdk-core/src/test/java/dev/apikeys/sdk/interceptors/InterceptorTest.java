@@ -11,18 +11,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.RequestOptions;
 import dev.apikeys.sdk.RetryPolicy;
+import dev.apikeys.sdk.SdkServer;
 import dev.apikeys.sdk.errors.ApiKeysException;
 import dev.apikeys.sdk.errors.ApiKeysIoException;
 import dev.apikeys.sdk.errors.NotFoundException;
@@ -49,8 +48,7 @@ class InterceptorTest {
   private static final String KEY_PATH = "/v1/api_key/key_1";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private final List<ApiKeysClient> clients = new ArrayList<>();
 
@@ -60,9 +58,7 @@ class InterceptorTest {
   }
 
   private ApiKeysClient client(Interceptor... interceptors) {
-    ApiKeysClient.Builder builder = ApiKeysClient.builder()
-        .baseUrl(server.baseUrl())
-        .token(TOKEN)
+    ApiKeysClient.Builder builder = server.client().token(TOKEN)
         .retryPolicy(RetryPolicy.builder().maxRetries(2).jitter(0).build())
         .sleeper(duration -> CompletableFuture.completedFuture(null));
     for (Interceptor interceptor : interceptors) {

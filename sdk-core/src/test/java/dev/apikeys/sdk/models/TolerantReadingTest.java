@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -21,9 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.ApiKeyPage;
 import dev.apikeys.sdk.ApiKeysClient;
+import dev.apikeys.sdk.SdkServer;
 import dev.apikeys.sdk.errors.InvalidDataException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -54,20 +53,13 @@ class TolerantReadingTest {
   private static final String KEY_PATH = "/v1/api_key/key_1";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   private ApiKeysClient client;
 
   @BeforeEach
   void setUp() {
-    client = ApiKeysClient.builder().baseUrl(server.baseUrl()).token("sk-test-token")
-        .maxRetries(0).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
+    client = server.open(server.client());
   }
 
   /** Every documented field of an API key, each with a valid value. */

@@ -19,18 +19,20 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class SdkTimer {
 
-  private static final SdkTimer SHARED = new SdkTimer(TimeUnit.SECONDS.toNanos(2));
+  private static final SdkTimer SHARED = new SdkTimer(TimeUnit.SECONDS.toNanos(2), Ticker.SYSTEM);
   private static final long SCANNING = Long.MAX_VALUE;
 
   private final Set<Timeout> pending = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicInteger openClients = new AtomicInteger();
   private final long lingerNanos;
+  private final Ticker ticker;
   private volatile Thread thread;
   private volatile long sleepingUntil = SCANNING;
 
-  SdkTimer(long lingerNanos) {
+  SdkTimer(long lingerNanos, Ticker ticker) {
     this.lingerNanos = lingerNanos;
+    this.ticker = ticker;
   }
 
   /**
@@ -94,10 +96,10 @@ public final class SdkTimer {
   }
 
   private void run() {
-    long idleSince = System.nanoTime();
+    long idleSince = ticker.nanoTime();
     while (true) {
       sleepingUntil = SCANNING;
-      long now = System.nanoTime();
+      long now = ticker.nanoTime();
       long earliest = fireDue(now);
       long wakeAt;
       if (pending.isEmpty()) {
@@ -113,9 +115,9 @@ public final class SdkTimer {
         wakeAt = earliest;
       }
       sleepingUntil = wakeAt;
-      LockSupport.parkNanos(this, wakeAt - now);
+      ticker.park(this, wakeAt - now);
       if (!pending.isEmpty()) {
-        idleSince = System.nanoTime();
+        idleSince = ticker.nanoTime();
       }
     }
   }
@@ -144,6 +146,36 @@ public final class SdkTimer {
     }
     thread = Thread.currentThread();
     return false;
+  }
+
+  /** Counts the clients open now, for tests. */
+  int openClients() {
+    return openClients.get();
+  }
+
+  /** Where the timer reads the time and waits for it; tests give one whose time they set. */
+  interface Ticker {
+    /** The system's: {@link System#nanoTime()} and {@link LockSupport#parkNanos}. */
+    Ticker SYSTEM = new Ticker() {
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+
+      @Override
+      public void park(Object blocker, long nanos) {
+        LockSupport.parkNanos(blocker, nanos);
+      }
+    };
+
+    /** Returns the time now, as {@link System#nanoTime()} does. */
+    long nanoTime();
+
+    /**
+     * Waits up to {@code nanos} of this ticker's time; returns early on
+     * {@link LockSupport#unpark} of the waiting thread, or spuriously.
+     */
+    void park(Object blocker, long nanos);
   }
 
   /** A scheduled action; cancel it when it is no longer needed. */

@@ -1,63 +1,67 @@
 package dev.apikeys.sdk.internal.timer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.RetryPolicy;
+import dev.apikeys.sdk.SdkServer;
 import dev.apikeys.sdk.Sleeper;
 import dev.apikeys.sdk.errors.ApiKeysIoException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The SDK's timer thread, the system sleeper, body deadlines and the threads of the SDK's own
- * HTTP client: real time, measured within tolerances, never slept for.
+ * The SDK's timer: when it fires, lingers and ends, on a {@link FakeTicker} whose time the test
+ * sets; then the shared timer's wiring (the system sleeper, body deadlines, client counts) in
+ * real time, asserting only what cannot come early, and the threads of the SDK's HTTP client.
  */
 class SdkTimerTest {
 
-  /** The timer lingers 2 s after its last task while a client is open; "at once" is below. */
-  private static final long AT_ONCE_MS = 1000;
-  /** How late a timed event may come on a busy two-core machine (load 8 seen here). */
-  private static final long TOLERANCE_MS = 3000;
+  private static final long LINGER = TimeUnit.SECONDS.toNanos(2);
+  private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
+
+  private final FakeTicker ticker = new FakeTicker();
+  private final SdkTimer timer = new SdkTimer(LINGER, ticker);
 
   @BeforeEach
   void stubOneRetry() {
@@ -68,26 +72,127 @@ class SdkTimerTest {
         .whenScenarioStateIs("retried").willReturn(okJson(KEY)));
   }
 
+  @AfterEach
+  void endTheTimer() throws InterruptedException {
+    while (timer.openClients() > 0) {
+      timer.clientClosed();
+    }
+    ticker.advance(LINGER);
+    ticker.awaitEnded();
+  }
+
   private static final String KEY = "{\"id\": \"key_1\", \"name\": \"n\", \"created_date\":"
       + " \"2024-03-01T10:15:30Z\", \"last_four_digits\": \"9f3c\", \"creator_id\": \"u\","
       + " \"restricted\": false, \"permissions\": []}";
 
   @Test
-  void timerThreadEndsAtOnceWhenTheLastClientIsClosed() throws Exception {
-    String line = probe("close");
+  void anActionRunsAtItsDeadlineAndNotBefore() throws InterruptedException {
+    CountDownLatch ran = new CountDownLatch(1);
+    timer.schedule(100 * MS, ran::countDown);
+    ticker.awaitParkedUntil(100 * MS);
 
-    long endedAfter = endedAfterMs(line);
-    assertTrue(line.startsWith("alive=true "), line);
-    assertTrue(endedAfter >= 0 && endedAfter < AT_ONCE_MS, line);
+    ticker.advance(99 * MS);
+    ticker.awaitParkedUntil(100 * MS);
+    assertEquals(1, ran.getCount(), "ran 1 ms early");
+    ticker.advance(MS);
+
+    assertTrue(ran.await(5, TimeUnit.SECONDS), "did not run at its deadline");
   }
 
   @Test
-  void timerThreadLingersAboutTwoSecondsWhileAClientIsOpen() throws Exception {
-    String line = probe("idle");
+  void aCancelledActionNeverRuns() throws InterruptedException {
+    AtomicInteger runs = new AtomicInteger();
+    CountDownLatch later = new CountDownLatch(1);
+    timer.schedule(100 * MS, runs::incrementAndGet).cancel();
+    timer.schedule(200 * MS, later::countDown);
+    ticker.advance(200 * MS);
 
-    long endedAfter = endedAfterMs(line);
-    assertTrue(line.startsWith("alive=true "), line);
-    assertTrue(endedAfter >= 2000 - 100 && endedAfter < 2000 + TOLERANCE_MS, line);
+    assertTrue(later.await(5, TimeUnit.SECONDS), "the later action did not run");
+    assertEquals(0, runs.get());
+  }
+
+  @Test
+  void anEarlierDeadlineWakesTheTimerToSleepLess() throws InterruptedException {
+    CountDownLatch ran = new CountDownLatch(1);
+    timer.schedule(500 * MS, () -> { });
+    ticker.awaitParkedUntil(500 * MS);
+
+    timer.schedule(100 * MS, ran::countDown);
+    ticker.awaitParkedUntil(100 * MS);
+    ticker.advance(100 * MS);
+
+    assertTrue(ran.await(5, TimeUnit.SECONDS), "the earlier action did not run");
+  }
+
+  @Test
+  void lingersTwoSecondsAfterTheLastTaskWhileAClientIsOpen() throws InterruptedException {
+    timer.clientOpened();
+    runOneTaskAt(10 * MS);
+    ticker.awaitParkedUntil(10 * MS + LINGER);
+
+    ticker.advance(LINGER - MS);
+    ticker.awaitParkedUntil(10 * MS + LINGER);
+    assertTrue(timer.isRunning(), "ended before the linger was over");
+    ticker.advance(MS);
+
+    ticker.awaitEnded();
+    assertFalse(timer.isRunning());
+  }
+
+  @Test
+  void endsAtOnceWhenTheLastClientIsClosed() throws InterruptedException {
+    timer.clientOpened();
+    timer.clientOpened();
+    runOneTaskAt(10 * MS);
+    ticker.awaitParkedUntil(10 * MS + LINGER);
+
+    timer.clientClosed();
+    assertTrue(timer.isRunning(), "ended while a client was open");
+    timer.clientClosed();
+
+    ticker.awaitEnded();
+    assertEquals(10 * MS, ticker.nanoTime(), "time passed");
+  }
+
+  @Test
+  void endsWithoutLingeringWhenNoClientIsOpen() throws InterruptedException {
+    runOneTaskAt(10 * MS);
+
+    ticker.awaitEnded();
+    assertFalse(timer.isRunning());
+  }
+
+  @Test
+  void startsAgainForATaskAfterItEnded() throws InterruptedException {
+    runOneTaskAt(10 * MS);
+    ticker.awaitEnded();
+    Thread first = ticker.thread();
+
+    runOneTaskAt(20 * MS);
+
+    assertNotSame(first, ticker.thread());
+  }
+
+  @Test
+  void eachClientIsCountedOpenOnTheSharedTimerUntilClosed() {
+    int before = SdkTimer.shared().openClients();
+    ApiKeysClient client = server.client().build();
+    ApiKeysClient derived = client.withOptions(b -> b.accountId("acct_2"));
+    assertEquals(before + 2, SdkTimer.shared().openClients());
+
+    client.close();
+    client.close();
+    assertEquals(before + 1, SdkTimer.shared().openClients());
+    derived.close();
+    assertEquals(before, SdkTimer.shared().openClients());
+  }
+
+  /** Schedules a task at {@code atNanos}, moves the time there and waits until it ran. */
+  private void runOneTaskAt(long atNanos) throws InterruptedException {
+    CountDownLatch ran = new CountDownLatch(1);
+    timer.schedule(atNanos, ran::countDown);
+    ticker.advance(atNanos - ticker.nanoTime());
+    assertTrue(ran.await(5, TimeUnit.SECONDS), "the task did not run");
   }
 
   @Test
@@ -96,13 +201,12 @@ class SdkTimerTest {
     Sleeper.system().sleep(Duration.ofMillis(300)).get(5, TimeUnit.SECONDS);
     long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
-    assertTrue(elapsedMs >= 300 && elapsedMs < 300 + TOLERANCE_MS, elapsedMs + " ms");
+    assertTrue(elapsedMs >= 300, "woke early: " + elapsedMs + " ms");
   }
 
   @Test
   void retryWaitOnTheSystemSleeperIsRealTime() {
-    try (ApiKeysClient client = ApiKeysClient.builder().baseUrl(server.baseUrl())
-        .token("sk-test").retryPolicy(RetryPolicy.builder().maxRetries(1)
+    try (ApiKeysClient client = server.client().retryPolicy(RetryPolicy.builder().maxRetries(1)
             .initialBackoff(Duration.ofMillis(400)).jitter(0).build()).build()) {
       server.stubFor(get(urlEqualTo("/v1/api_key/warm-up")).willReturn(okJson(KEY)));
       client.apiKeys().retrieve("warm-up");
@@ -114,8 +218,8 @@ class SdkTimerTest {
           "/v1/api_key/key_1")));
       long gapMs = requests.get(1).getLoggedDate().getTime()
           - requests.get(0).getLoggedDate().getTime();
-      assertTrue(gapMs >= 400 - 1 && gapMs < 400 + TOLERANCE_MS, "gap " + gapMs + " ms");
-      assertTrue(elapsedMs >= 400 && elapsedMs < 400 + TOLERANCE_MS, elapsedMs + " ms");
+      assertTrue(gapMs >= 400 - 1, "retried early: gap " + gapMs + " ms");
+      assertTrue(elapsedMs >= 400, "retried early: " + elapsedMs + " ms");
     }
   }
 
@@ -141,8 +245,8 @@ class SdkTimerTest {
       assertEquals("GET /v1/api_key/key_2" + server + " timed out: response body not received"
           + " within PT0.5S", assertInstanceOf(ApiKeysIoException.class, async.getCause())
           .getMessage());
-      assertTrue(blockingMs >= 500 && blockingMs < 500 + TOLERANCE_MS, blockingMs + " ms");
-      assertTrue(asyncMs >= 500 && asyncMs < 500 + TOLERANCE_MS, asyncMs + " ms");
+      assertTrue(blockingMs >= 500, "timed out early: " + blockingMs + " ms");
+      assertTrue(asyncMs >= 500, "timed out early: " + asyncMs + " ms");
       assertEquals(2, stalling.requests());
     }
   }
@@ -151,8 +255,7 @@ class SdkTimerTest {
   void sdkHttpClientThreadsEndWhenTheLastClientIsClosed() throws Exception {
     assumeTrue(Runtime.version().feature() >= 21, "HttpClient.shutdown() needs JDK 21");
     Set<Thread> before = httpClientThreads();
-    ApiKeysClient client = ApiKeysClient.builder().baseUrl(server.baseUrl()).token("sk-test")
-        .maxRetries(0).build();
+    ApiKeysClient client = server.client().build();
     ApiKeysClient derived = client.withOptions(b -> b.accountId("acct_2"));
     server.stubFor(get(urlEqualTo("/v1/api_key/key_2")).willReturn(okJson(KEY)));
     derived.apiKeys().retrieve("key_2");
@@ -179,28 +282,69 @@ class SdkTimerTest {
         .collect(Collectors.toSet());
   }
 
-  /** Runs {@link TimerProbe} in a JVM of its own and returns the line it printed. */
-  private static String probe(String mode) throws Exception {
-    Process process = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        TimerProbe.class.getName(), server.baseUrl(), mode)
-        .redirectErrorStream(true).start();
-    String output;
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      output = out.lines().collect(Collectors.joining("\n"));
-    }
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the probe did not end");
-    assertEquals(0, process.exitValue(), output);
-    server.verify(exactly(2), getRequestedFor(urlEqualTo("/v1/api_key/key_1")));
-    String line = output.lines().filter(l -> l.startsWith("alive=")).findFirst().orElse(output);
-    System.out.println("SdkTimerTest: timer probe (" + mode + "): " + line);
-    return line;
-  }
+  /**
+   * A ticker whose time moves only when the test moves it. The timer's thread parks on it
+   * until the test advances the time or the timer wakes it; each park's end is recorded.
+   */
+  private static final class FakeTicker implements SdkTimer.Ticker {
+    private final BlockingQueue<Long> parkedUntil = new LinkedBlockingQueue<>();
+    private volatile long now;
+    private volatile Thread timerThread;
 
-  private static long endedAfterMs(String line) {
-    return Long.parseLong(line.substring(line.indexOf("endedAfterMs=") + 13).trim());
+    @Override
+    public long nanoTime() {
+      if (Thread.currentThread().getName().equals("apikeys-timer")) {
+        timerThread = Thread.currentThread();
+      }
+      return now;
+    }
+
+    @Override
+    public void park(Object blocker, long nanos) {
+      parkedUntil.add(now + nanos);
+      LockSupport.park(blocker);
+    }
+
+    /** Returns the last timer thread that read this ticker's time. */
+    Thread thread() {
+      return timerThread;
+    }
+
+    /** Moves the time on and wakes the timer's thread, as the end of its sleep would. */
+    void advance(long nanos) {
+      now += nanos;
+      Thread thread = timerThread;
+      if (thread != null) {
+        LockSupport.unpark(thread);
+      }
+    }
+
+    /** Waits until the timer's thread parks until {@code deadline}; fails after 5 s. */
+    void awaitParkedUntil(long deadline) throws InterruptedException {
+      List<Long> seen = new ArrayList<>();
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (System.nanoTime() < giveUp) {
+        Long until = parkedUntil.poll(10, TimeUnit.MILLISECONDS);
+        if (until != null && until == deadline) {
+          return;
+        }
+        if (until != null) {
+          seen.add(until);
+        }
+      }
+      throw new AssertionError("never parked until " + deadline + "; parked until " + seen);
+    }
+
+    /** Waits until the timer's thread (if one ran) has ended; fails after 5 s. */
+    void awaitEnded() throws InterruptedException {
+      Thread thread = timerThread;
+      if (thread != null) {
+        LockSupport.unpark(thread);
+        thread.join(TimeUnit.SECONDS.toMillis(5));
+        assertFalse(thread.isAlive(), "the timer thread did not end");
+      }
+      parkedUntil.clear();
+    }
   }
 
   /** A server that answers with headers and the start of a body, then nothing. */

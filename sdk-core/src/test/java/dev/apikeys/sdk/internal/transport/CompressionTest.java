@@ -10,17 +10,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apikeys.sdk.ApiKeyPage;
 import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.RawResponse;
+import dev.apikeys.sdk.SdkServer;
+import dev.apikeys.sdk.errors.InternalServerException;
 import dev.apikeys.sdk.errors.InvalidResponseException;
 import dev.apikeys.sdk.errors.NotFoundException;
 import dev.apikeys.sdk.models.ApiKey;
@@ -56,16 +56,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CompressionTest {
 
   private static final String KEY_PATH = "/v1/api_key/key_1";
-  private static final String CANNOT_DECODE_BR = "the body has Content-Encoding 'br', which the"
-      + " SDK cannot decode (it asks for gzip only)";
+  private static String cannotDecode(String encoding) {
+    return "the body has Content-Encoding '" + encoding + "', which the SDK cannot decode"
+        + " (it asks for gzip only)";
+  }
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer server = SdkServer.create();
 
   @RegisterExtension
-  static WireMockExtension plainServer = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().gzipDisabled(true)).build();
+  static SdkServer plainServer = SdkServer.create(c -> c.gzipDisabled(true));
 
   private ApiKeysClient client;
 
@@ -171,30 +171,32 @@ class CompressionTest {
     assertEquals("{\"error\": \"API key not found\"}", e.body());
   }
 
-  @Test
-  void brotliOnSuccessIsAnInvalidResponseNamingTheEncoding() {
-    answer(200, "br", new byte[] {0x1b, 0x03, 0x00, (byte) 0xf8});
+  @ParameterizedTest
+  @ValueSource(strings = {"br", "zstd", "x-unknown"})
+  void otherEncodingOnSuccessIsAnInvalidResponseNamingIt(String encoding) {
+    answer(200, encoding, new byte[] {0x1b, 0x03, 0x00, (byte) 0xf8});
 
     InvalidResponseException e = assertThrows(InvalidResponseException.class,
         () -> client.apiKeys().retrieve("key_1"));
 
     assertEquals("the 200 response of GET /v1/api_key/key_1 cannot be read: "
-        + CANNOT_DECODE_BR, e.getMessage());
+        + cannotDecode(encoding), e.getMessage());
     assertEquals(200, e.statusCode());
     assertEquals("", e.body());
     assertNull(e.getCause());
   }
 
-  @Test
-  void brotliOnAnErrorStatusKeepsTheStatusAndNamesTheEncoding() {
-    answer(404, "br", new byte[] {0x1b, 0x03, 0x00, (byte) 0xf8});
+  @ParameterizedTest
+  @ValueSource(strings = {"br", "zstd", "x-unknown"})
+  void otherEncodingOnAnErrorStatusKeepsTheStatusAndNamesIt(String encoding) {
+    answer(404, encoding, new byte[] {0x1b, 0x03, 0x00, (byte) 0xf8});
 
     NotFoundException e = assertThrows(NotFoundException.class,
         () -> client.apiKeys().retrieve("key_1"));
 
     assertEquals("HTTP 404", e.getMessage());
     assertEquals("", e.error());
-    assertEquals("(" + CANNOT_DECODE_BR + ")", e.body());
+    assertEquals("(" + cannotDecode(encoding) + ")", e.body());
   }
 
   @Test
@@ -212,6 +214,18 @@ class CompressionTest {
         + " Content-Encoding 'gzip' but is not valid gzip data: ";
     assertEquals(start + "ZipException", notGzip.getMessage());
     assertEquals(start + "EOFException", cut.getMessage());
+  }
+
+  @Test
+  void corruptGzipOnAnErrorStatusKeepsTheStatusAndNamesTheFailure() {
+    answer(500, "gzip", "{\"error\": \"not gzip at all\"}".getBytes(StandardCharsets.UTF_8));
+
+    InternalServerException e = assertThrows(InternalServerException.class,
+        () -> client.apiKeys().retrieve("key_1"));
+
+    assertEquals("", e.error());
+    assertEquals("(the body has Content-Encoding 'gzip' but is not valid gzip data:"
+        + " ZipException)", e.body());
   }
 
   /**

@@ -4,13 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.apikeys.sdk.ApiKeysClient;
+import dev.apikeys.sdk.SdkServer;
 import dev.apikeys.sdk.models.CreateApiKeyParams;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,8 +43,7 @@ class Http2StreamLimitTest {
       + " \"creator_id\": \"u\", \"restricted\": false, \"permissions\": []}";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().dynamicHttpsPort()).build();
+  static SdkServer server = SdkServer.create(c -> c.dynamicHttpsPort());
 
   private HttpClient http2;
   private final List<ApiKeysClient> clients = new ArrayList<>();

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.apikeys.sdk.ApiKeysClient;
+import dev.apikeys.sdk.SdkServer;
 import dev.apikeys.sdk.models.ApiKeyInput;
 import dev.apikeys.sdk.models.CreateApiKeyParams;
 import dev.apikeys.sdk.models.UpdateApiKeyParams;
@@ -34,15 +34,11 @@ class HttpVersionTest {
 
   /** HTTP/1.1 on http (an h2c offer is recorded, not taken); h2 or 1.1 over TLS. */
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().dynamicHttpsPort().http2PlainDisabled(true))
-      .build();
+  static SdkServer server = SdkServer.create(c -> c.dynamicHttpsPort().http2PlainDisabled(true));
 
   /** TLS without h2 in ALPN: only HTTP/1.1. */
   @RegisterExtension
-  static WireMockExtension http11Only = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().dynamicHttpsPort().http2TlsDisabled(true))
-      .build();
+  static SdkServer http11Only = SdkServer.create(c -> c.dynamicHttpsPort().http2TlsDisabled(true));
 
   @BeforeEach
   void stub() {

@@ -16,16 +16,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.RequestOptions;
+import dev.apikeys.sdk.SdkServer;
 import dev.apikeys.sdk.errors.UnexpectedStatusException;
 import dev.apikeys.sdk.models.ApiKey;
 import dev.apikeys.sdk.models.ApiKeyInput;
@@ -56,12 +55,10 @@ class RedirectTest {
       + " lose its effect, or too many redirects in a row)";
 
   @RegisterExtension
-  static WireMockExtension home = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer home = SdkServer.create();
 
   @RegisterExtension
-  static WireMockExtension other = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static SdkServer other = SdkServer.create();
 
   private ApiKeysClient client;
 

@@ -11,6 +11,7 @@ import dev.apikeys.sdk.errors.ApiKeysIoException;
 import dev.apikeys.sdk.models.ApiKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -172,21 +173,27 @@ class RequestLimitTest {
   }
 
   @Test
-  void fiveHundredAsyncCallsAllComplete() throws Exception {
+  void byDefaultSixtyFourRequestsAreInFlightAndTheNextWaits() throws Exception {
     ApiKeysClient client = ApiKeysClient.builder().baseUrl(server.baseUrl()).token("sk-test")
-        .build();
+        .maxRetries(0).build();
     clients.add(client);
+    List<CompletableFuture<ApiKey>> held = IntStream.range(0, 64)
+        .mapToObj(i -> client.async().apiKeys().retrieve("held-" + i)).toList();
+    server.await("64 in flight", () -> server.inFlight() == 64);
 
-    List<CompletableFuture<ApiKey>> calls = IntStream.range(0, 500)
-        .mapToObj(i -> client.async().apiKeys().retrieve("key-" + i)).toList();
-    CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
+    ApiKeysIoException next = assertThrows(ApiKeysIoException.class,
+        () -> client.apiKeys().retrieve("held-64", SHORT));
 
-    Set<String> ids = calls.stream().map(CompletableFuture::join).map(ApiKey::id)
-        .collect(Collectors.toSet());
-    assertEquals(IntStream.range(0, 500).mapToObj(i -> "key-" + i).collect(Collectors.toSet()),
+    assertEquals(waited("held-64", 64), next.getMessage());
+    server.release(64);
+    Set<String> ids = new HashSet<>();
+    for (CompletableFuture<ApiKey> call : held) {
+      ids.add(call.get(5, TimeUnit.SECONDS).id());
+    }
+    assertEquals(IntStream.range(0, 64).mapToObj(i -> "held-" + i).collect(Collectors.toSet()),
         ids);
-    assertEquals(500, server.arrivals().size());
-    assertTrue(server.maxInFlight() <= 64, "in flight: " + server.maxInFlight());
+    assertEquals(64, server.arrivals().size());
+    assertEquals(64, server.maxInFlight());
   }
 
   @Test
