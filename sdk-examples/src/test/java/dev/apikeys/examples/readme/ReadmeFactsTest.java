@@ -118,7 +118,7 @@ class ReadmeFactsTest {
           + (module.published() ? "" : " (not published)"));
     }
     Map<String, String> listed = new TreeMap<>();
-    Matcher row = LAYOUT_ROW.matcher(section(read("CONTRIBUTING.md"), "Project layout"));
+    Matcher row = LAYOUT_ROW.matcher(rawSection(read("CONTRIBUTING.md"), "Project layout"));
     while (row.find()) {
       listed.put(row.group(1), row.group(2)
           + (row.group(3).contains("(not published)") ? " (not published)" : ""));
@@ -194,11 +194,16 @@ class ReadmeFactsTest {
 
   /** A "## title" section, up to the next "## ", with every run of white space as one space. */
   private static String section(String document, String title) {
+    return rawSection(document, title).replaceAll("\\s+", " ");
+  }
+
+  /** A "## title" section, up to the next "## ", as it is written. */
+  private static String rawSection(String document, String title) {
     Matcher start = Pattern.compile("(?m)^## " + Pattern.quote(title) + "$").matcher(document);
     assertTrue(start.find(), () -> "no section \"## " + title + "\"");
     Matcher end = Pattern.compile("(?m)^## ").matcher(document);
     int to = end.find(start.end()) ? end.start() : document.length();
-    return document.substring(start.end(), to).replaceAll("\\s+", " ");
+    return document.substring(start.end(), to);
   }
 
   private static Set<String> all(Pattern pattern, String text, int group) {
