@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The README's "Seed 002's endpoint" snippets, compiled and run against the testkit, with the
+ * The README's "The account API" snippets, compiled and run against the testkit, with the
  * exact bodies they send and the three states of {@code expiresAt}.
  */
-class Seed002Test {
+class AccountApiTest {
 
   @RegisterExtension
   static final MockApiKeysServerExtension API =
@@ -98,7 +98,8 @@ class Seed002Test {
         () -> ApiKeyInput.builder().description("ci bot").build());
     BadRequestException unknown = assertThrows(BadRequestException.class,
         () -> client.accountApiKeys().update("key_0001", ApiKeyInput.builder()
-            .description("seed 002's example").flatPermissionsList(List.of("readApplications"))
+            .description("the documented example")
+            .flatPermissionsList(List.of("readApplications"))
             .build()));
 
     assertTrue(missing.getMessage().contains("flatPermissionsList"), missing.getMessage());
