@@ -4,6 +4,7 @@ import dev.apikeys.sdk.internal.checks.Arguments;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The query of a list call: page size, order and cursor. Immutable and thread-safe; every field
@@ -102,7 +103,7 @@ public final class ListApiKeysParams {
   }
 
   @Override
-  public boolean equals(Object other) {
+  public boolean equals(@Nullable Object other) {
     if (this == other) {
       return true;
     }
