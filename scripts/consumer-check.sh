@@ -2,16 +2,19 @@
 # Consumer check: applications outside the build that depend on the SDK as installed in the
 # local Maven repository, built and run as a user would:
 #  1. installs the published modules' artifacts (tests skipped; CI has run them) with Java 17;
-#  2. consumer-check/ (imports the BOM, a module-info that requires dev.apikeys.sdk, the
-#     testkit in its tests): compiled with Java 17 (--release 17), its testkit test run, then
-#     run on the class path and on the module path on Java 17 and on Java 25; all of it on the
+#  2. consumer-check/ (imports the BOM, a module-info that requires dev.apikeys.sdk and the
+#     Apache transport's module, the testkit in its tests): compiled with Java 17 (--release
+#     17), its testkit test run, then run on the class path and on the module path, on the JDK
+#     transport and on the Apache one, on Java 17 and on Java 25; all of it on the
 #     newest Jackson 2 (the SDK's own, from the root pom.xml) and again on the oldest
 #     jackson-databind the SDK supports (JACKSON_OLDEST);
 #  3. the same application on the Jackson just before that one: building a client must fail
 #     at once with the message that names both versions;
 #  4. consumer-check-spring-boot/ (on spring-boot-starter-parent, made as the README's Spring
 #     Boot section says, no version pins): its tests, the README's SampleApplicationTest and
-#     the timers in /actuator/metrics over HTTP, on the testkit, on Java 17 and on Java 25.
+#     the timers in /actuator/metrics over HTTP, on the testkit, on Java 17 and on Java 25,
+#     each time as the README makes it and again with apikeys-transport-apache5 added (at the
+#     httpclient5 version Spring Boot manages), which the starter then sends with.
 # Each run checks requests and results; the script stops at the first failure. JDK17_HOME and
 # JDK25_HOME say where the JDKs are.
 set -euo pipefail
@@ -26,7 +29,7 @@ readonly version
 jackson_newest=$(sed -n 's:^ *<jackson.version>\(.*\)</jackson.version>.*:\1:p' pom.xml)
 readonly jackson_newest
 
-modules=.,api-spec,sdk-core,sdk-testkit,sdk-micrometer
+modules=.,api-spec,sdk-core,sdk-testkit,sdk-micrometer,transport-apache5
 modules+=,spring-boot-autoconfigure,spring-boot-starter,bom
 readonly modules
 JAVA_HOME=$JDK17_HOME ./mvnw -B -q install -DskipTests -Dmaven.javadoc.skip=true \
@@ -45,9 +48,11 @@ for jackson in "$jackson_newest" "$JACKSON_OLDEST"; do
   build_consumer "$jackson"
   runtime_path=$(cat consumer-check/target/runtime-path.txt)
   for jdk in "$JDK17_HOME" "$JDK25_HOME"; do
-    "$jdk/bin/java" -cp "$APP:$runtime_path" dev.apikeys.consumer.Main
-    "$jdk/bin/java" -p "$APP:$runtime_path" \
-      -m com.example.apikeys.consumer/dev.apikeys.consumer.Main
+    for transport in jdk apache; do
+      timeout 120 "$jdk/bin/java" -cp "$APP:$runtime_path" dev.apikeys.consumer.Main "$transport"
+      timeout 120 "$jdk/bin/java" -p "$APP:$runtime_path" \
+        -m com.example.apikeys.consumer/dev.apikeys.consumer.Main "$transport"
+    done
   done
 done
 
@@ -66,8 +71,11 @@ if [[ $output != *"IllegalStateException: $expected"* ]]; then
 fi
 
 for jdk in "$JDK17_HOME" "$JDK25_HOME"; do
-  echo "consumer-check-spring-boot: tests on $jdk (at ${SECONDS}s)"
-  (cd consumer-check-spring-boot && JAVA_HOME=$jdk ../mvnw -B -q clean verify \
-    -Dapikeys.version="$version" -Dsurefire.redirectTestOutputToFile=true)
+  for profile in default apache-transport; do
+    echo "consumer-check-spring-boot: tests on $jdk, $profile (at ${SECONDS}s)"
+    (cd consumer-check-spring-boot && JAVA_HOME=$jdk ../mvnw -B -q clean verify \
+      -Dapikeys.version="$version" -Dsurefire.redirectTestOutputToFile=true \
+      $([[ $profile == default ]] || echo "-P$profile"))
+  done
 done
 echo "consumer-check: all passed in ${SECONDS}s"

@@ -9,6 +9,7 @@ import dev.apikeys.sdk.models.ApiKeyInput;
 import dev.apikeys.sdk.models.ListApiKeysParams;
 import dev.apikeys.sdk.models.Permission;
 import dev.apikeys.sdk.models.SuccessResponse;
+import dev.apikeys.transport.apache5.ApacheTransport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,8 +19,9 @@ import java.util.List;
 
 /**
  * Calls the SDK the way an application does, against a small server on the JDK's own
- * {@code HttpServer} that answers seed 001's list and seed 002's update, and checks what was
- * sent and what came back. Exits with status 1 on the first difference.
+ * {@code HttpServer} that answers the list of keys and the account API's update, and checks
+ * what was sent and what came back, on the JDK's transport or, with the argument
+ * {@code apache}, on Apache HttpClient 5. Exits with status 1 on the first difference.
  */
 public final class Main {
 
@@ -33,7 +35,7 @@ public final class Main {
   /**
    * Runs the checks.
    *
-   * @param args none
+   * @param args {@code apache} for the Apache transport; none for the JDK's
    * @throws IOException when the server cannot start
    */
   public static void main(String[] args) throws IOException {
@@ -43,8 +45,15 @@ public final class Main {
     server.createContext("/", exchange -> answer(exchange, requests));
     server.start();
     String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-    try (ApiKeysClient client = ApiKeysClient.builder().baseUrl(baseUrl).token("tok_consumer")
-        .accountId("acct_1").build()) {
+    boolean apache = args.length > 0 && args[0].equals("apache");
+    ApiKeysClient.Builder builder = ApiKeysClient.builder().baseUrl(baseUrl)
+        .token("tok_consumer").accountId("acct_1");
+    // the server's thread is not a daemon: stop it whatever fails, or the JVM never exits
+    try (ApiKeysClient client = (apache
+        ? builder.transport(ApacheTransport.create())   // the one line that switches transport
+        : builder).build()) {
+      check("transport", apache ? "ApacheTransport" : "JDK",
+          client.toBuilder().toString().replaceAll(".*transport=(\\w+).*", "$1"));
       List<String> names = new ArrayList<>();
       for (ApiKey key : client.apiKeys().list(ListApiKeysParams.builder().limit(2).build())
           .autoPager()) {
@@ -73,7 +82,8 @@ public final class Main {
             + " {\"description\":\"ci bot\",\"flatPermissionsList\":[\"calls.view\"]}",
         "GET /v1/api_key/key_9 Bearer tok_consumer acct_1"), requests);
     System.out.println("consumer: OK on Java " + Runtime.version().feature() + ", "
-        + (Main.class.getModule().isNamed() ? "as a module" : "on the class path"));
+        + (Main.class.getModule().isNamed() ? "as a module" : "on the class path") + ", "
+        + (apache ? "Apache transport" : "JDK transport"));
   }
 
   private static void answer(HttpExchange exchange, List<String> requests) throws IOException {

@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts {@link CannedServerMain} in a new JVM (this JVM's {@code java} and class path) and
- * stops it on {@link #close()}. The server keeps up to 20,000 idle connections open (the JDK's
- * server keeps 200 by default), so that 10,000 clients in flight can reuse theirs.
+ * stops it on {@link #close()}.
  */
 final class CannedServerProcess implements AutoCloseable {
 
@@ -35,7 +34,6 @@ final class CannedServerProcess implements AutoCloseable {
    */
   static CannedServerProcess start(int pageSize, int pageCount) {
     ProcessBuilder builder = new ProcessBuilder(JAVA,
-        "-Dsun.net.httpserver.maxIdleConnections=20000",
         "-cp", System.getProperty("java.class.path"), CannedServerMain.class.getName(),
         Integer.toString(pageSize), Integer.toString(pageCount))
         .redirectError(ProcessBuilder.Redirect.INHERIT);

@@ -68,6 +68,18 @@ public class ColdStartBenchmark {
     return run("sdk");
   }
 
+  /** Our SDK on {@code ApacheTransport}. */
+  @Benchmark
+  public String sdkApache() {
+    return run("sdkApache");
+  }
+
+  /** Apache HttpClient 5 by hand. */
+  @Benchmark
+  public String apache() {
+    return run("apache");
+  }
+
   /** The hand-written floor. */
   @Benchmark
   public String floor() {

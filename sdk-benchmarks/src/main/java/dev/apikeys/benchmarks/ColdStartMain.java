@@ -17,8 +17,8 @@ public final class ColdStartMain {
   /**
    * Runs one first call.
    *
-   * @param args the contender ({@code jvm}, {@code sdk}, {@code floor} or {@code peer}) and the
-   *     server's base URL
+   * @param args the contender ({@code jvm}, {@code sdk}, {@code sdkApache}, {@code floor},
+   *     {@code apache} or {@code peer}) and the server's base URL
    * @throws Exception if the call fails
    */
   public static void main(String[] args) throws Exception {
@@ -26,6 +26,8 @@ public final class ColdStartMain {
     String line = switch (args[0]) {
       case "jvm" -> "ready";
       case "sdk" -> SdkFirstCall.retrieveId(baseUrl);
+      case "sdkApache" -> SdkApacheFirstCall.retrieveId(baseUrl);
+      case "apache" -> ApacheFirstCall.retrieveId(baseUrl);
       case "floor" -> FloorFirstCall.retrieveId(baseUrl);
       case "peer" -> PeerFirstCall.retrieveId(baseUrl);
       default -> throw new IllegalArgumentException("unknown contender " + args[0]);
@@ -39,6 +41,22 @@ public final class ColdStartMain {
   private static final class SdkFirstCall {
     static String retrieveId(URI baseUrl) {
       return Contenders.sdk(baseUrl).apiKeys().retrieve(CannedPages.RETRIEVED_ID).id();
+    }
+  }
+
+  /** Our SDK's first call on {@code ApacheTransport}. */
+  private static final class SdkApacheFirstCall {
+    static String retrieveId(URI baseUrl) {
+      return Contenders.sdkApacheBuilder(baseUrl).build().apiKeys()
+          .retrieve(CannedPages.RETRIEVED_ID).id();
+    }
+  }
+
+  /** Apache HttpClient 5 by hand: its first call. */
+  private static final class ApacheFirstCall {
+    static String retrieveId(URI baseUrl) throws Exception {
+      return new ApacheClient(baseUrl, CannedApiServer.TOKEN, ApacheClient.Pool.DEFAULT)
+          .retrieve(CannedPages.RETRIEVED_ID).id();
     }
   }
 

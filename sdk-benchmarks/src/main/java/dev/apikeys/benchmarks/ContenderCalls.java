@@ -38,10 +38,19 @@ final class ContenderCalls implements AutoCloseable {
     this.close = close;
   }
 
+  /** The contenders of the per-call scenarios, in the order the runs name them. */
+  static final String ALL = "raw,apache,sdkApache,sdkApacheAsync,floor,sdk,sdkAsync";
+
   /**
    * Makes a contender's client.
    *
-   * @param contender {@code sdk}, {@code floor}, {@code peer}, or the diagnostics
+   * @param contender {@code raw} ({@link RawSocketClient}, the limit), {@code apache}
+   *     ({@link ApacheClient} by hand), {@code sdkApache} and {@code sdkApacheAsync} (the SDK
+   *     on {@code ApacheTransport}, blocking and async API), {@code floor} ({@link FloorClient},
+   *     the JDK client by hand), {@code sdk} and {@code sdkAsync} (the SDK on its default JDK
+   *     transport), {@code peer} (the stock generated client); the diagnostics
+   *     {@code apacheLax}, {@code apacheLifo}, {@code apacheLaxLifo}, {@code apacheNoValidate}
+   *     (Apache by hand with one pool setting changed, {@link ApacheClient.Pool}),
    *     {@code floorThroughSendAsync} (the floor blocking on {@code sendAsync(..).get()}) and
    *     {@code floorWithTimeout} (the floor with the SDK's 30 s request timeout)
    * @param baseUrl the canned server
@@ -50,8 +59,26 @@ final class ContenderCalls implements AutoCloseable {
   static ContenderCalls open(String contender, URI baseUrl,
       UnaryOperator<ApiKeysClient.Builder> sdkSettings) {
     switch (contender) {
+      case "raw":
+        return raw(new RawSocketClient(baseUrl, CannedApiServer.TOKEN));
+      case "apache":
+        return apache(baseUrl, ApacheClient.Pool.DEFAULT);
+      case "apacheLax":
+        return apache(baseUrl, ApacheClient.Pool.LAX);
+      case "apacheLifo":
+        return apache(baseUrl, ApacheClient.Pool.LIFO);
+      case "apacheLaxLifo":
+        return apache(baseUrl, ApacheClient.Pool.LAX_LIFO);
+      case "apacheNoValidate":
+        return apache(baseUrl, ApacheClient.Pool.NO_VALIDATE);
       case "sdk":
-        return sdk(sdkSettings.apply(Contenders.sdkBuilder(baseUrl)).build());
+        return sdk(sdkSettings.apply(Contenders.sdkBuilder(baseUrl)).build(), false);
+      case "sdkAsync":
+        return sdk(sdkSettings.apply(Contenders.sdkBuilder(baseUrl)).build(), true);
+      case "sdkApache":
+        return sdk(sdkSettings.apply(Contenders.sdkApacheBuilder(baseUrl)).build(), false);
+      case "sdkApacheAsync":
+        return sdk(sdkSettings.apply(Contenders.sdkApacheBuilder(baseUrl)).build(), true);
       case "floor":
         return floor(new FloorClient(baseUrl, CannedApiServer.TOKEN), false);
       case "floorThroughSendAsync":
@@ -63,14 +90,33 @@ final class ContenderCalls implements AutoCloseable {
         return peer(Contenders.peer(baseUrl));
       default:
         throw new IllegalArgumentException("unknown contender '" + contender
-            + "'; expected sdk, floor, peer, floorThroughSendAsync or floorWithTimeout");
+            + "'; expected one of " + ALL + ",peer,apacheLax,apacheLifo,apacheLaxLifo,"
+            + "apacheNoValidate,floorThroughSendAsync,floorWithTimeout");
     }
   }
 
-  private static ContenderCalls sdk(ApiKeysClient sdk) {
+  private static ContenderCalls sdk(ApiKeysClient sdk, boolean async) {
+    if (async) {
+      return new ContenderCalls(() -> sdk.async().apiKeys().retrieve(CannedPages.RETRIEVED_ID)
+          .get(),
+          limit -> () -> sdk.async().apiKeys().list(ListApiKeysParams.builder().limit(limit)
+              .build()).get(),
+          sdk::close);
+    }
     return new ContenderCalls(() -> sdk.apiKeys().retrieve(CannedPages.RETRIEVED_ID),
         limit -> () -> sdk.apiKeys().list(ListApiKeysParams.builder().limit(limit).build()),
         sdk::close);
+  }
+
+  private static ContenderCalls raw(RawSocketClient raw) {
+    return new ContenderCalls(() -> raw.retrieve(CannedPages.RETRIEVED_ID),
+        limit -> () -> raw.list(limit, null), raw::close);
+  }
+
+  private static ContenderCalls apache(URI baseUrl, ApacheClient.Pool pool) {
+    ApacheClient apache = new ApacheClient(baseUrl, CannedApiServer.TOKEN, pool);
+    return new ContenderCalls(() -> apache.retrieve(CannedPages.RETRIEVED_ID),
+        limit -> () -> apache.list(limit, null), apache::close);
   }
 
   private static ContenderCalls floor(FloorClient floor, boolean throughSendAsync) {

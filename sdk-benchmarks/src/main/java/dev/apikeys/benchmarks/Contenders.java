@@ -4,29 +4,34 @@ import dev.apikeys.peer.ApiClient;
 import dev.apikeys.peer.api.ApiKeysApi;
 import dev.apikeys.sdk.ApiKeysClient;
 import dev.apikeys.sdk.LogLevel;
+import dev.apikeys.transport.apache5.ApacheTransport;
 import java.net.URI;
 
 /**
- * The three clients under comparison, each set up the way its documentation says, against the
- * same server: our SDK, the hand-written {@link FloorClient}, and the stock generated client
- * (openapi-generator {@code java}, library {@code native}, default options).
+ * The clients of the walks, each set up the way its documentation says, against the same
+ * server: our SDK on its default JDK transport and on {@code ApacheTransport}, the hand-written
+ * {@link FloorClient}, and the stock generated client (openapi-generator {@code java}, library
+ * {@code native}, default options).
  */
 public final class Contenders implements AutoCloseable {
 
   private final ApiKeysClient sdk;
+  private final ApiKeysClient sdkApache;
   private final FloorClient floor;
   private final ApiKeysApi peer;
 
-  private Contenders(ApiKeysClient sdk, FloorClient floor, ApiKeysApi peer) {
+  private Contenders(ApiKeysClient sdk, ApiKeysClient sdkApache, FloorClient floor,
+      ApiKeysApi peer) {
     this.sdk = sdk;
+    this.sdkApache = sdkApache;
     this.floor = floor;
     this.peer = peer;
   }
 
-  /** Creates the three clients for a server. */
+  /** Creates the clients for a server. */
   public static Contenders connectTo(URI baseUrl) {
-    return new Contenders(sdk(baseUrl), new FloorClient(baseUrl, CannedApiServer.TOKEN),
-        peer(baseUrl));
+    return new Contenders(sdk(baseUrl), sdkApacheBuilder(baseUrl).build(),
+        new FloorClient(baseUrl, CannedApiServer.TOKEN), peer(baseUrl));
   }
 
   /** Returns our SDK's client, with its defaults (retries on, logging off). */
@@ -40,6 +45,11 @@ public final class Contenders implements AutoCloseable {
         .baseUrl(baseUrl.toString())
         .token(CannedApiServer.TOKEN)
         .logLevel(LogLevel.OFF);
+  }
+
+  /** Returns the SDK's builder on {@code ApacheTransport} with its defaults. */
+  static ApiKeysClient.Builder sdkApacheBuilder(URI baseUrl) {
+    return sdkBuilder(baseUrl).transport(ApacheTransport.create());
   }
 
   /** Returns the stock generated client; it takes the bearer token through an interceptor. */
@@ -56,6 +66,11 @@ public final class Contenders implements AutoCloseable {
     return sdk;
   }
 
+  /** Returns our SDK on {@code ApacheTransport}. */
+  public ApiKeysClient sdkApache() {
+    return sdkApache;
+  }
+
   /** Returns the floor. */
   public FloorClient floor() {
     return floor;
@@ -66,9 +81,10 @@ public final class Contenders implements AutoCloseable {
     return peer;
   }
 
-  /** Closes our SDK's client; the other two hold nothing to close. */
+  /** Closes our SDK's clients; the other two hold nothing to close. */
   @Override
   public void close() {
     sdk.close();
+    sdkApache.close();
   }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.ExecutionException;
  */
 public final class FloorClient {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

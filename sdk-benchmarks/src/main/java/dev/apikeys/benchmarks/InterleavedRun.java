@@ -43,8 +43,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * run's command and {@code java -version}, and {@link ResultsTable} prints it.
  *
  * <pre>java -cp sdk-benchmarks/target/benchmarks.jar dev.apikeys.benchmarks.InterleavedRun
- *     [--rounds 10] [--scenarios RetrieveOneThread,RetrieveThirtyTwoThreads,ListPage]
- *     [--contenders sdk,floor,peer] [--out interleaved.json] [--server URL]
+ *     [--rounds 10] [--scenarios RetrieveOneThread,RetrieveEightThreads,ListPage]
+ *     [--contenders raw,apache,sdkApache,...] [--out interleaved.json] [--server URL]
  *     [JMH options: -wi 3 -w 1s -i 3 -r 1s -f 1 -v NORMAL ...]</pre>
  */
 public final class InterleavedRun {
@@ -134,7 +134,7 @@ public final class InterleavedRun {
     Collection<RunResult> results = new Runner(options.build()).run();
     if (results.isEmpty()) {
       throw new IllegalStateException("no benchmark " + benchmark + ".call: is the scenario"
-          + " name right? Known: RetrieveOneThread, RetrieveThirtyTwoThreads, ListPage,"
+          + " name right? Known: RetrieveOneThread, RetrieveEightThreads, ListPage,"
           + " VirtualThreads");
     }
     for (RunResult result : results) {

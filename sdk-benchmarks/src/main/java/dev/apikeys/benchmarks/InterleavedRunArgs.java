@@ -23,7 +23,7 @@ record InterleavedRunArgs(int rounds, List<String> scenarios, List<String> conte
     Path out, URI server, CommandLineOptions jmh, List<String> argv) {
 
   /** The scenarios of the standard per-call run. */
-  static final String PER_CALL = "RetrieveOneThread,RetrieveThirtyTwoThreads,ListPage";
+  static final String PER_CALL = "RetrieveOneThread,RetrieveEightThreads,ListPage";
 
   /**
    * Parses a command line.
@@ -33,7 +33,7 @@ record InterleavedRunArgs(int rounds, List<String> scenarios, List<String> conte
   static InterleavedRunArgs parse(String... argv) throws CommandLineOptionException {
     int rounds = 10;
     String scenarios = PER_CALL;
-    String contenders = "sdk,floor,peer";
+    String contenders = ContenderCalls.ALL;
     String out = "interleaved.json";
     String server = null;
     List<String> jmh = new ArrayList<>();

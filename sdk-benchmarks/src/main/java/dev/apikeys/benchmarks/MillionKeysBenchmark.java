@@ -65,6 +65,18 @@ public class MillionKeysBenchmark {
     return ListingWalks.sdk(scenario.contenders().sdk(), pageSize, true, Duration.ZERO);
   }
 
+  /** Our SDK on {@code ApacheTransport}, one page after the other. */
+  @Benchmark
+  public KeyWalk sdkApacheSequential() {
+    return ListingWalks.sdk(scenario.contenders().sdkApache(), pageSize, false, Duration.ZERO);
+  }
+
+  /** Our SDK on {@code ApacheTransport} with {@code withPrefetch()}. */
+  @Benchmark
+  public KeyWalk sdkApachePrefetch() {
+    return ListingWalks.sdk(scenario.contenders().sdkApache(), pageSize, true, Duration.ZERO);
+  }
+
   /** The floor's plain loop. */
   @Benchmark
   public KeyWalk floor() throws IOException, InterruptedException {

@@ -25,8 +25,8 @@ public abstract class PerCallBenchmark {
   /** The system property that names a running canned server, such as http://127.0.0.1:4000. */
   public static final String SERVER_PROPERTY = "dev.apikeys.benchmarks.server";
 
-  /** The contender: {@code sdk}, {@code floor}, {@code peer} (or floorThroughSendAsync). */
-  @Param({"sdk", "floor", "peer"})
+  /** The contender: one of {@link ContenderCalls#open}'s. */
+  @Param({"raw", "apache", "sdkApache", "sdkApacheAsync", "floor", "sdk", "sdkAsync"})
   public String contender;
 
   private CannedServerProcess ownServer;

@@ -16,8 +16,9 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A JFR recording of {@code jdk.VirtualThreadPinned} with threshold 0 (every pin, however
- * short) and stack traces; on stop, the events counted, in all and with an SDK frame
- * ({@code dev.apikeys.sdk.*}) in their stack. The event exists from JDK 21; before, the
+ * short) and stack traces; on stop, the events counted, in all and with a frame of the SDK or
+ * its transports in their stack ({@code dev.apikeys.sdk.*}, {@code dev.apikeys.transport.*},
+ * and Apache HttpClient's {@code org.apache.hc.*}). The event exists from JDK 21; before, the
  * recording sees none.
  */
 final class PinnedEvents implements AutoCloseable {
@@ -25,7 +26,8 @@ final class PinnedEvents implements AutoCloseable {
   /** The JFR event. */
   static final String EVENT = "jdk.VirtualThreadPinned";
 
-  private static final String SDK_PACKAGE = "dev.apikeys.sdk.";
+  private static final List<String> SDK_PACKAGES =
+      List.of("dev.apikeys.sdk.", "dev.apikeys.transport.", "org.apache.hc.");
 
   private final Recording recording;
 
@@ -98,12 +100,12 @@ final class PinnedEvents implements AutoCloseable {
 
     /** Returns the number of pinned events with an SDK frame. */
     int fromSdk() {
-      return withFrameFrom(SDK_PACKAGE).size();
+      return withFrameFrom(SDK_PACKAGES).size();
     }
 
     /** Returns the stacks of the events with an SDK frame, one string each. */
     List<String> sdkStacks() {
-      return withFrameFrom(SDK_PACKAGE);
+      return withFrameFrom(SDK_PACKAGES);
     }
 
     /**
@@ -124,10 +126,11 @@ final class PinnedEvents implements AutoCloseable {
           .collect(Collectors.toList());
     }
 
-    /** Returns the stacks, one string each, of the events with a frame of a package. */
-    List<String> withFrameFrom(String packagePrefix) {
+    /** Returns the stacks, one string each, of the events with a frame of the packages. */
+    List<String> withFrameFrom(List<String> packagePrefixes) {
       return stacks.stream()
-          .filter(stack -> stack.stream().anyMatch(frame -> frame.startsWith(packagePrefix)))
+          .filter(stack -> stack.stream().anyMatch(frame ->
+              packagePrefixes.stream().anyMatch(frame::startsWith)))
           .map(stack -> "pinned virtual thread\n  at " + String.join("\n  at ", stack))
           .collect(Collectors.toList());
     }

@@ -25,27 +25,6 @@ record Ratio(double point, double low, double high) {
 
   private static final double CONFIDENCE = 0.95;
 
-  /** What a ratio says about a limit, from best to worst. */
-  enum Verdict {
-    /** The whole interval is at or under the limit. */
-    MET("met"),
-    /** The interval holds the limit, or there is none. */
-    UNDECIDED("undecided"),
-    /** The whole interval is over the limit. */
-    NOT_MET("not met");
-
-    private final String text;
-
-    Verdict(String text) {
-      this.text = text;
-    }
-
-    @Override
-    public String toString() {
-      return text;
-    }
-  }
-
   /** The ratio of medians of time, with the interval of per-round ratios of fork medians. */
   static Ratio ofTime(RunFile.Figure a, RunFile.Figure b) {
     return paired(a.median() / b.median(), a, b, RunFile.Figure::forkMedian);
@@ -74,14 +53,6 @@ record Ratio(double point, double low, double high) {
     }
     double half = new ListStatistics(logRatios).getMeanErrorAt(CONFIDENCE);
     return new Ratio(point, point * Math.exp(-half), point * Math.exp(half));
-  }
-
-  /** Returns whether the ratio is at most {@code limit}, as far as the interval tells. */
-  Verdict against(double limit) {
-    if (high <= limit) {
-      return Verdict.MET;
-    }
-    return low > limit ? Verdict.NOT_MET : Verdict.UNDECIDED;
   }
 
   /** Returns "1.03 [0.99, 1.07]", or "1.03" without an interval. */

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints JMH JSON result files, one per JDK, as the Markdown of BENCHMARKS.md: first the
- * targets side by side (one column per JDK), then per JDK its {@code java -version}, the
- * command that made it, how it ran, and one table: per scenario and contender the median time
- * with JMH's mean and 99.9% error, the ratio of medians to the floor and to the peer (with the
- * 95% interval of the per-round ratios, see {@link Ratio}), CPU time per operation and its
- * ratio to the floor, and allocation per operation and its ratio to the floor.
+ * Prints JMH JSON result files, one per JDK, as Markdown: per JDK its {@code java -version},
+ * the command that made it, how it ran, and one table. Per scenario and contender: the median
+ * time, CPU time and allocation per operation; the time over the raw socket's ({@code raw},
+ * the limit); and time, CPU and allocation over the contender's own HTTP library used by hand
+ * (the SDK on the JDK over {@code floor}, the SDK on Apache over {@code apache}), each ratio
+ * with the 95% interval of the per-round ratios ({@link Ratio}). Pins are printed for the
+ * virtual-thread scenario.
  *
  * <pre>java -cp sdk-benchmarks/target/benchmarks.jar dev.apikeys.benchmarks.ResultsTable
  *     jdk17.json [jdk25.json,jdk25-vt.json ...]</pre>
@@ -45,34 +46,18 @@ public final class ResultsTable {
 
   /** Prints the Markdown of some runs. */
   static void print(List<RunFile> runs, PrintStream out) {
-    printTargets(runs, out);
     for (RunFile run : runs) {
-      out.println();
       printRun(run, out);
+      out.println();
     }
   }
 
-  private static void printTargets(List<RunFile> runs, PrintStream out) {
-    StringBuilder header = new StringBuilder("| target |");
-    StringBuilder rule = new StringBuilder("| --- |");
-    List<List<Targets.Outcome>> outcomes = new ArrayList<>();
-    for (RunFile run : runs) {
-      header.append(' ').append(run.jdk()).append(" |");
-      rule.append(" --- |");
-      outcomes.add(Targets.judge(run));
+  /** Returns the contender whose library {@code contender} runs on, or null for none. */
+  static String byHand(String contender) {
+    if (contender.startsWith("sdkApache")) {
+      return "apache";
     }
-    out.println(header);
-    out.println(rule);
-    for (int t = 0; t < outcomes.get(0).size(); t++) {
-      StringBuilder line = new StringBuilder("| ").append(outcomes.get(0).get(t).target())
-          .append(" |");
-      for (List<Targets.Outcome> run : outcomes) {
-        Targets.Outcome outcome = run.get(t);
-        line.append(" **").append(outcome.verdict()).append("**")
-            .append(outcome.evidence().isEmpty() ? "" : ": " + outcome.evidence()).append(" |");
-      }
-      out.println(line);
-    }
+    return contender.startsWith("sdk") || contender.equals("peer") ? "floor" : null;
   }
 
   private static void printRun(RunFile run, PrintStream out) {
@@ -88,34 +73,44 @@ public final class ResultsTable {
     out.println();
     out.println(run.conduct() + ".");
     out.println();
-    out.println("| scenario | contender | median | mean ± error (99.9%) | × floor [95%] | × peer"
-        + " | CPU/op | CPU × floor | alloc/op | alloc × floor |");
-    out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    out.println("| scenario | contender | median | CPU/op | alloc/op | time × raw [95%]"
+        + " | time × by hand | CPU × by hand | alloc × by hand |");
+    out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (RunFile.Scenario scenario : run.scenarios()) {
-      RunFile.Row floor = scenario.row("floor");
-      RunFile.Row peer = scenario.row("peer");
+      RunFile.Row raw = scenario.row("raw");
       for (RunFile.Row row : scenario.rows().values()) {
-        out.println(row(scenario.label(), row, floor, peer));
+        String hand = byHand(row.contender());
+        out.println(row(scenario.label(), row, raw, hand == null ? null : scenario.row(hand)));
+      }
+      for (RunFile.Row row : scenario.rows().values()) {
+        if (row.pinnedSdkMeasured() != null) {
+          out.printf(Locale.ROOT, "%n%s, %s: pinned events with an SDK or transport frame in"
+                  + " measured batches %.0f, of which %.0f not loading a class; whole forks"
+                  + " (warm-up included) %.0f of %.0f%n", scenario.label(), row.contender(),
+              total(row.pinnedSdkMeasured()), total(row.pinnedSdkMeasuredOther()),
+              total(row.pinnedSdk()), total(row.pinnedAll()));
+        }
       }
     }
-    out.println();
-    Targets.judge(run).forEach(outcome -> out.println(outcome.line()));
   }
 
-  private static String row(String scenario, RunFile.Row row, RunFile.Row floor,
-      RunFile.Row peer) {
+  private static double total(RunFile.Figure figure) {
+    return figure == null ? Double.NaN : figure.max();
+  }
+
+  private static String row(String scenario, RunFile.Row row, RunFile.Row raw,
+      RunFile.Row hand) {
     RunFile.Figure time = row.time();
     return String.join(" | ", "| " + scenario, row.contender(),
         number(time.median()) + " " + time.unit(),
-        number(time.score()) + " ± " + number(time.error()),
-        floor == null ? "" : Ratio.ofTime(time, floor.time()).toString(),
-        peer == null ? "" : Ratio.ofTime(time, peer.time()).toString(),
-        row.cpu() == null ? "" : nanos(row.cpu().score()) + " ± " + nanos(row.cpu().error()),
-        row.cpu() == null || floor == null || floor.cpu() == null ? ""
-            : Ratio.ofCpu(row.cpu(), floor.cpu()).toString(),
+        row.cpu() == null ? "" : nanos(row.cpu().score()),
         row.alloc() == null ? "" : bytes(row.alloc().score()),
-        row.alloc() == null || floor == null || floor.alloc() == null ? ""
-            : Ratio.ofAllocation(row.alloc(), floor.alloc()).toString()) + " |";
+        raw == null ? "" : Ratio.ofTime(time, raw.time()).toString(),
+        hand == null ? "" : Ratio.ofTime(time, hand.time()).toString(),
+        row.cpu() == null || hand == null || hand.cpu() == null ? ""
+            : Ratio.ofCpu(row.cpu(), hand.cpu()).toString(),
+        row.alloc() == null || hand == null || hand.alloc() == null ? ""
+            : Ratio.ofAllocation(row.alloc(), hand.alloc()).toString()) + " |";
   }
 
   /** Formats a figure: thousands separated, no decimals from 100, one below. */

@@ -16,6 +16,10 @@ class ColdStartSmokeTest {
       benchmark.reapChild();
       assertEquals(CannedPages.RETRIEVED_ID, benchmark.sdk());
       benchmark.reapChild();
+      assertEquals(CannedPages.RETRIEVED_ID, benchmark.sdkApache());
+      benchmark.reapChild();
+      assertEquals(CannedPages.RETRIEVED_ID, benchmark.apache());
+      benchmark.reapChild();
       assertEquals(CannedPages.RETRIEVED_ID, benchmark.floor());
       benchmark.reapChild();
       assertEquals(CannedPages.RETRIEVED_ID, benchmark.peer());

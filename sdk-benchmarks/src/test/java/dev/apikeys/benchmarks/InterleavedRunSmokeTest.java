@@ -56,7 +56,8 @@ class InterleavedRunSmokeTest {
     List<String> lines = table.toString(StandardCharsets.UTF_8).lines().toList();
     assertTrue(lines.stream().anyMatch(line -> line.startsWith("| RetrieveOneThread | floor |"
         + " ")), String.join("\n", lines));
-    assertTrue(lines.stream().anyMatch(line -> line.startsWith("- retrieve, 1 thread: time <="
-        + " 1.05x floor: **")), String.join("\n", lines));
+    // The SDK's time over the floor's, its library by hand: the seventh column.
+    assertTrue(lines.stream().anyMatch(line -> line.startsWith("| RetrieveOneThread | sdk |")
+        && !line.split("\\|")[7].isBlank()), String.join("\n", lines));
   }
 }

@@ -2,6 +2,7 @@ package dev.apikeys.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.apikeys.peer.model.ApiKeyList;
 import dev.apikeys.sdk.ApiKeyPage;
@@ -9,6 +10,7 @@ import dev.apikeys.sdk.models.ApiKey;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +51,7 @@ class ScenariosSmokeTest {
   @Test
   void everyContenderRetrievesTheSameKey() throws Exception {
     ApiKey sdk = (ApiKey) once(new RetrieveOneThreadBenchmark(), "sdk");
-    FloorClient.Key floor = (FloorClient.Key) once(new RetrieveThirtyTwoThreadsBenchmark(),
+    FloorClient.Key floor = (FloorClient.Key) once(new RetrieveEightThreadsBenchmark(),
         "floor");
     dev.apikeys.peer.model.ApiKey peer =
         (dev.apikeys.peer.model.ApiKey) once(new RetrieveOneThreadBenchmark(), "peer");
@@ -89,6 +91,37 @@ class ScenariosSmokeTest {
   }
 
   @Test
+  void theRawSocketApacheAndTheSdkOnEachTransportRetrieveTheSameKey() throws Exception {
+    FloorClient.Key floor = (FloorClient.Key) once(new RetrieveOneThreadBenchmark(), "floor");
+    ApiKey sdk = (ApiKey) once(new RetrieveOneThreadBenchmark(), "sdk");
+    assertEquals(floor, once(new RetrieveOneThreadBenchmark(), "raw"));
+    assertEquals(floor, once(new RetrieveEightThreadsBenchmark(), "raw"));
+    for (String apache : List.of("apache", "apacheLax", "apacheLifo", "apacheLaxLifo",
+        "apacheNoValidate")) {
+      assertEquals(floor, once(new RetrieveEightThreadsBenchmark(), apache), apache);
+    }
+    for (String onSdk : List.of("sdkAsync", "sdkApache", "sdkApacheAsync")) {
+      assertEquals(sdk, once(new RetrieveOneThreadBenchmark(), onSdk), onSdk);
+    }
+  }
+
+  @Test
+  void aClientWithoutTheTokenIsTurnedAwayByTheRawSocketAndApacheToo() {
+    RawSocketClient raw = new RawSocketClient(server.baseUri(), "sk-wrong");
+    IOException refused = assertThrows(IOException.class,
+        () -> raw.retrieve(CannedPages.RETRIEVED_ID));
+    assertEquals("HTTP 401", refused.getMessage());
+    raw.close();
+    try (ApacheClient apache = new ApacheClient(server.baseUri(), "sk-wrong",
+        ApacheClient.Pool.DEFAULT)) {
+      IOException turnedAway = assertThrows(IOException.class,
+          () -> apache.retrieve(CannedPages.RETRIEVED_ID));
+      assertEquals("HTTP 401 from /v1/api_key/" + CannedPages.RETRIEVED_ID,
+          turnedAway.getMessage());
+    }
+  }
+
+  @Test
   void everyContenderDecodesTheSameThousandKeys() throws Exception {
     ApiKeyPage sdk = (ApiKeyPage) once(new ListPageBenchmark(), "sdk");
     FloorClient.Page floor = (FloorClient.Page) once(new ListPageBenchmark(), "floor");
@@ -96,6 +129,12 @@ class ScenariosSmokeTest {
     assertEquals(1000, sdk.data().size());
     assertEquals(1000, floor.data().size());
     assertEquals(1000, peer.getData().size());
+    assertEquals(floor, once(new ListPageBenchmark(), "raw"));
+    assertEquals(floor, once(new ListPageBenchmark(), "apache"));
+    for (String onSdk : List.of("sdkAsync", "sdkApache", "sdkApacheAsync")) {
+      ApiKeyPage page = (ApiKeyPage) once(new ListPageBenchmark(), onSdk);
+      assertEquals(sdk.data(), page.data(), onSdk);
+    }
     assertEquals(Optional.of("key_000000999"), sdk.lastId());
     assertEquals("key_000000999", floor.lastId());
     assertEquals("key_000000999", peer.getLastId());
@@ -140,6 +179,8 @@ class ScenariosSmokeTest {
       KeyWalk expected = new KeyWalk(30_000, "key_000029999");
       assertEquals(expected, benchmark.sdkSequential());
       assertEquals(expected, benchmark.sdkPrefetch());
+      assertEquals(expected, benchmark.sdkApacheSequential());
+      assertEquals(expected, benchmark.sdkApachePrefetch());
       assertEquals(expected, benchmark.floor());
       assertEquals(expected, benchmark.peer());
     } finally {

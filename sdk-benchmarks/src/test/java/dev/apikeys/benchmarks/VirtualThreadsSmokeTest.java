@@ -39,7 +39,7 @@ class VirtualThreadsSmokeTest {
   @Test
   @EnabledForJreRange(min = JRE.JAVA_21)
   void everyContenderCompletesABatchOnVirtualThreads() throws Exception {
-    for (String contender : List.of("sdk", "floor", "peer")) {
+    for (String contender : List.of("sdk", "sdkApache", "floor", "apache", "raw", "peer")) {
       VirtualThreadsBenchmark benchmark = new VirtualThreadsBenchmark();
       benchmark.calls = 200;
       assertEquals(200, ScenariosSmokeTest.once(benchmark, contender), contender);
@@ -60,11 +60,23 @@ class VirtualThreadsSmokeTest {
 
   @Test
   @EnabledForJreRange(min = JRE.JAVA_21)
+  void noSdkOrTransportFrameIsPinnedOnApacheOnceWarm() throws Exception {
+    try (ContenderCalls sdk = ContenderCalls.open("sdkApache", server.baseUri(),
+        builder -> builder.maxConcurrentRequests(1000))) {
+      PinningCheck.run(sdk, 1000);
+      PinnedEvents.Count warm = PinningCheck.run(sdk, 1000);
+      assertEquals(List.of(), warm.sdkStacksNotLoadingClasses());
+    }
+  }
+
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_21)
   void theRecordingSeesAVirtualThreadPinnedInAClassInitializer() throws Exception {
     ExecutorService virtualThreads = VirtualThreads.perTaskExecutor();
     try (PinnedEvents recording = PinnedEvents.start()) {
       virtualThreads.submit(SleepsInItsInitializer::load).get();
-      List<String> pinned = recording.stop().withFrameFrom(SleepsInItsInitializer.class.getName());
+      List<String> pinned = recording.stop()
+          .withFrameFrom(List.of(SleepsInItsInitializer.class.getName()));
       assertEquals(1, pinned.size(), pinned.toString());
       assertTrue(pinned.get(0).contains(SleepsInItsInitializer.class.getName() + ".<clinit>"),
           pinned.get(0));

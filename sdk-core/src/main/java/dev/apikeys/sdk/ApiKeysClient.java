@@ -188,6 +188,7 @@ public final class ApiKeysClient implements AutoCloseable {
     private @Nullable ProxyOptions proxy;
     private boolean proxyFromEnvironment;
     private @Nullable Transport givenTransport;
+    private boolean transportInUse;
     private @Nullable RequestLimiter limiter;
     private final List<Interceptor> interceptors = new ArrayList<>();
 
@@ -209,6 +210,7 @@ public final class ApiKeysClient implements AutoCloseable {
       this.http = options.http();
       this.givenClient = options.http().givenClient();
       this.givenTransport = options.http().givenTransport();
+      this.transportInUse = givenTransport != null;
       this.proxy = options.http().givenTransport() == null ? options.http().proxy() : null;
       this.limiter = options.limiter();
       this.maxConcurrentRequests = options.limiter().maxInFlight();
@@ -507,8 +509,9 @@ public final class ApiKeysClient implements AutoCloseable {
      *
      * <p>The SDK owns the transport from then on: it is shared with the clients derived from
      * this one and closed when the last of them is closed, so hand over a new one inline.
-     * {@link #connectTimeout(Duration)} and the client's proxy do not apply to it; configure
-     * them on the transport. Not together with {@link #httpClient(HttpClient)}.
+     * {@link #connectTimeout(Duration)} does not apply to it; configure it on the transport. A
+     * {@link #proxy(ProxyOptions)} is handed to it ({@link Transport#withProxy}), which the
+     * Apache transport takes. Not together with {@link #httpClient(HttpClient)}.
      *
      * <pre>{@code
      * ApiKeysClient client = ApiKeysClient.builder()
@@ -522,6 +525,7 @@ public final class ApiKeysClient implements AutoCloseable {
      */
     public Builder transport(Transport transport) {
       this.givenTransport = Objects.requireNonNull(transport, "transport must not be null");
+      this.transportInUse = false;
       this.http = null;
       return this;
     }
@@ -569,8 +573,10 @@ public final class ApiKeysClient implements AutoCloseable {
      * @throws IllegalArgumentException if the given {@link HttpClient} follows redirects or has
      *     an {@code Authenticator}
      * @throws IllegalStateException if a {@link #proxy(ProxyOptions)} is given together with an
-     *     {@link #httpClient(HttpClient)} or a {@link #transport(Transport)}, or the proxy has
-     *     credentials and the base URL is {@code https://}
+     *     {@link #httpClient(HttpClient)}, or the proxy has credentials and the base URL is
+     *     {@code https://} on the JDK transport
+     * @throws UnsupportedOperationException if a proxy is given with a transport that takes
+     *     none from the client
      * @throws IllegalStateException if both {@link #transport(Transport)} and
      *     {@link #httpClient(HttpClient)} were set
      * @throws IllegalStateException if the jackson-databind on the class path is older than
@@ -579,7 +585,7 @@ public final class ApiKeysClient implements AutoCloseable {
     public ApiKeysClient build() {
       JacksonVersionCheck.requireSupported();
       Credentials settled = settleCredentials();
-      if ((givenClient != null || givenTransport != null) && proxyFromEnvironment) {
+      if (givenClient != null && proxyFromEnvironment) {
         proxy = null;
         proxyFromEnvironment = false;
       }
@@ -599,6 +605,16 @@ public final class ApiKeysClient implements AutoCloseable {
         if (http != null && givenTransport != null && http.givenTransport() == givenTransport) {
           throw new IllegalStateException("the Transport given to transport(...) was closed"
               + " with the last client using it; give this builder a new one");
+        }
+        if (givenTransport != null && proxy != null) {
+          Transport unproxied = givenTransport;
+          givenTransport = unproxied.withProxy(proxy);   // the SPI's, e.g. Apache's
+          if (!transportInUse) {
+            unproxied.close();
+          }
+          transportInUse = false;
+          proxy = null;
+          proxyFromEnvironment = false;
         }
         http = givenTransport != null ? SharedTransport.given(givenTransport)
             : SharedTransport.jdk(givenClient != null ? SharedHttpClient.given(givenClient)
@@ -675,6 +691,8 @@ public final class ApiKeysClient implements AutoCloseable {
               ? SecretMask.MASK : "unset")
           + ", tokenProvider=" + providerName()
           + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout
+          + ", transport=" + (givenTransport != null ? givenTransport.getClass().getSimpleName()
+              : givenClient != null ? "the given HttpClient" : "JDK")
           + (proxy == null ? "" : ", proxy=" + proxy) + '}';
     }
   }

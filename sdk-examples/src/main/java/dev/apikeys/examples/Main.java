@@ -38,7 +38,7 @@ public final class Main {
     out.println("2. Create a restricted key and narrow its permissions");
     ApiKey restricted = RestrictKey.run(environment.client(), out);
     out.println();
-    out.println("3. Update that key through the account API (seed 002's PATCH /apikeys/{id})");
+    out.println("3. Update that key through the account API (PATCH /apikeys/{id})");
     UpdateForAccount.run(environment.client(), restricted.id(), out);
     out.println();
     out.println("4. Handle errors and retries");

@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * Updates a key through seed 002's account endpoint, {@code PATCH /apikeys/{id}}: a new
+ * Updates a key through the account API, {@code PATCH /apikeys/{id}}: a new
  * description and the complete list of permission ids. That endpoint answers only
  * {@code {"success": true}}, so the key is read back through {@code GET /v1/api_key/{id}}.
  */

@@ -78,7 +78,7 @@ class MainTest {
         "  secret   ...ed6c (the full secret is shown only once, in the create response)",
         "  narrowed key_0026 to [calls.view]",
         "",
-        "3. Update that key through the account API (seed 002's PATCH /apikeys/{id})",
+        "3. Update that key through the account API (PATCH /apikeys/{id})",
         "  PATCH /apikeys/key_0026 answered success: true",
         "  read back key_0026: \"Deploys from CI, reads agents\", [calls.view, agents.view],"
             + " never expires",

@@ -34,8 +34,21 @@ class Http2Test {
         .toList());
     assertEquals(OperationsScenario.STATUSES, entries.stream().map(AccessLog.Entry::status)
         .toList());
-    assertEquals(List.of("HTTP/2"), entries.stream().map(AccessLog.Entry::protocol).distinct()
-        .toList());
+    assertEquals(List.of(InteropTransport.current().blockingProtocolOverTls()),
+        entries.stream().map(AccessLog.Entry::protocol).distinct().toList());
+  }
+
+  /** On every transport, the async API negotiates HTTP/2 by ALPN (Apache: its async client). */
+  @Test
+  void asyncCallsGoOverHttp2() {
+    int mark = SERVER.accessLog().mark();
+
+    String id = FastApiApp.seededId(1);
+    assertEquals(id, SERVER.client().async().apiKeys().retrieve(id).join().id());
+
+    AccessLog.Entry seen = SERVER.accessLog().entriesAfter(mark, 1).get(0);
+    assertEquals(List.of("GET", "/v1/api_key/" + id, "HTTP/2"),
+        List.of(seen.method(), seen.uri(), seen.protocol()));
   }
 
   @ParameterizedTest(name = "{0}, {1} a page")

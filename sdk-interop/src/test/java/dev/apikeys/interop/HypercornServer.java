@@ -4,6 +4,7 @@ import dev.apikeys.sdk.ApiKeysClient;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 
 /**
  * The FastAPI app on Debian's hypercorn 0.13: HTTP/2 over TLS (ALPN {@code h2}, then
@@ -20,6 +21,7 @@ final class HypercornServer extends ServerExtension {
   private ServerProcess process;
   private int port;
   private HttpClient httpClient;
+  private SSLContext sslContext;
   private AccessLog accessLog;
 
   HypercornServer(FastApiApp app) {
@@ -32,6 +34,7 @@ final class HypercornServer extends ServerExtension {
     Path folder = ServerProcess.OUTPUT.resolve(name + "-hypercorn").toAbsolutePath();
     SelfSignedCertificate certificate = SelfSignedCertificate.create(folder);
     httpClient = certificate.httpClient();
+    sslContext = certificate.sslContext();
     port = ServerProcess.freePort();
     Path log = folder.resolve("access.log");
     accessLog = new AccessLog(log);
@@ -65,8 +68,8 @@ final class HypercornServer extends ServerExtension {
 
   @Override
   ApiKeysClient.Builder clientBuilder() {
-    return ApiKeysClient.builder().baseUrl(baseUrl()).token(FastApiApp.ADMIN_TOKEN)
-        .httpClient(httpClient);
+    return InteropTransport.current().on(ApiKeysClient.builder().baseUrl(baseUrl())
+        .token(FastApiApp.ADMIN_TOKEN), sslContext, httpClient);
   }
 
   @Override

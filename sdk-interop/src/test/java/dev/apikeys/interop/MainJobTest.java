@@ -59,7 +59,7 @@ class MainJobTest {
         quote("  secret   ...") + "[0-9a-f]{4}"
             + quote(" (the full secret is shown only once, in the create response)"),
         quote("  narrowed ") + made + quote(" to [calls.view]"), "",
-        quote("3. Update that key through the account API (seed 002's PATCH /apikeys/{id})"),
+        quote("3. Update that key through the account API (PATCH /apikeys/{id})"),
         quote("  PATCH /apikeys/") + made + quote(" answered success: true"),
         quote("  read back ") + made + quote(": \"Deploys from CI, reads agents\","
             + " [calls.view, agents.view], never expires"), "",

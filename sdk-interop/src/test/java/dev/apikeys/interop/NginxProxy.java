@@ -144,8 +144,8 @@ final class NginxProxy extends ServerExtension {
 
   @Override
   ApiKeysClient.Builder clientBuilder() {
-    return ApiKeysClient.builder().baseUrl(baseUrl()).token(FastApiApp.ADMIN_TOKEN)
-        .httpClient(httpClient);
+    return InteropTransport.current().on(ApiKeysClient.builder().baseUrl(baseUrl())
+        .token(FastApiApp.ADMIN_TOKEN), sslContext, httpClient);
   }
 
   @Override

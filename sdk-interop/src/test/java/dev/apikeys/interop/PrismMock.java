@@ -52,7 +52,8 @@ final class PrismMock extends ServerExtension {
   /** The SDK's own client, as a user's code has it. */
   @Override
   ApiKeysClient.Builder clientBuilder() {
-    return ApiKeysClient.builder().baseUrl(baseUrl()).token(FastApiApp.ADMIN_TOKEN);
+    return InteropTransport.current().on(ApiKeysClient.builder().baseUrl(baseUrl())
+        .token(FastApiApp.ADMIN_TOKEN));
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,15 +39,20 @@ abstract class ProxyContract {
   static final String WRONG_PASSWORD = "wr0ng-Pa55_word";
   static final String PATH = "/v1/api_key/" + seededId(1);
 
+  // Ordered: the proxies are configured with nginx's port, so they start after it.
+  @Order(1)
   @RegisterExtension
   static final UvicornServer API = new UvicornServer(FastApiApp.aware());
 
+  @Order(2)
   @RegisterExtension
   static final NginxProxy TLS_API = new NginxProxy(FastApiApp.aware());
 
+  @Order(3)
   @RegisterExtension
   static final TinyProxy PROXY = TinyProxy.open(TLS_API::port);
 
+  @Order(4)
   @RegisterExtension
   static final TinyProxy AUTH_PROXY = TinyProxy.withCredentials(USER, PASSWORD, TLS_API::port);
 

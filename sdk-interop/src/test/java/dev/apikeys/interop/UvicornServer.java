@@ -91,7 +91,8 @@ final class UvicornServer extends ServerExtension {
   /** The SDK's own client, as the README's user has it: no {@code httpClient(...)}. */
   @Override
   ApiKeysClient.Builder clientBuilder() {
-    return ApiKeysClient.builder().baseUrl(baseUrl()).token(FastApiApp.ADMIN_TOKEN);
+    return InteropTransport.current().on(ApiKeysClient.builder().baseUrl(baseUrl())
+        .token(FastApiApp.ADMIN_TOKEN));
   }
 
   @Override

@@ -32,11 +32,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every operation, blocking and async, against every fault, once (then the testkit answers) and
- * on every attempt: the call recovers within its retries or ends with the exception of that
- * fault, after exactly the requests and waits that the default retry policy (without jitter)
- * allows, counting the JDK's own resend of a GET whose connection closed before any answer
- * ({@link InjectedFault#requestsPerAttempt}).
+ * Every operation, blocking and async, on each transport, against every fault, once (then the
+ * testkit answers) and on every attempt: the call recovers within its retries or ends with the
+ * exception of that fault, after exactly the requests and waits that the default retry policy
+ * (without jitter) allows, counting the JDK's own resend of a GET whose connection closed before
+ * any answer ({@link InjectedFault#requestsPerAttempt}); Apache HttpClient resends nothing.
  */
 class FaultMatrixTest {
 
@@ -52,9 +52,9 @@ class FaultMatrixTest {
   private static final ReportTable TABLE = ReportTable.create("10-fault-matrix",
       "Fault matrix: each operation against each injected fault (default policy: "
           + MAX_RETRIES + " retries, no jitter; waits recorded, never slept)",
-      "api", "operation", "fault", "fault happens", "requests", "outcome", "waits asked for")
-      .pivot(List.of("api", "fault", "fault happens"), "operation",
-          List.of("outcome", "requests", "waits asked for"))
+      "transport", "api", "operation", "fault", "fault happens", "outcome", "requests",
+      "waits asked for")
+      .pivot(List.of("transport", "api", "fault", "fault happens"), "operation")
       .note("Each cell: how the call ended / how many requests reached the server / the waits"
           + " the SDK asked of its Sleeper before its retries. \"On the first attempt\": the"
           + " fault answers once, then the testkit answers; \"on every attempt\": the fault"
@@ -67,7 +67,8 @@ class FaultMatrixTest {
           + " attempt, no wait. So a fault on the first request only is absorbed without a retry"
           + " of the SDK, and a lasting one reaches the server twice per attempt. PATCH, POST"
           + " and DELETE are never resent by the JDK; a malformed chunk (after the headers) and"
-          + " random data (a broken status line) are not resent either.");
+          + " random data (a broken status line) are not resent either. Apache HttpClient's own"
+          + " retries are off: one request an attempt, always.");
 
   /** Whether the fault ends after the first attempt or lasts. */
   enum Mode {
@@ -93,11 +94,13 @@ class FaultMatrixTest {
 
   static Stream<Arguments> cases() {
     List<Arguments> cases = new ArrayList<>();
-    for (ClientApi api : ClientApi.values()) {
-      for (ApiOperation operation : ApiOperation.values()) {
-        for (InjectedFault fault : InjectedFault.values()) {
-          for (Mode mode : Mode.values()) {
-            cases.add(Arguments.of(api, operation, fault, mode));
+    for (TransportKind transport : TransportKind.values()) {
+      for (ClientApi api : ClientApi.values()) {
+        for (ApiOperation operation : ApiOperation.values()) {
+          for (InjectedFault fault : InjectedFault.values()) {
+            for (Mode mode : Mode.values()) {
+              cases.add(Arguments.of(transport, api, operation, fault, mode));
+            }
           }
         }
       }
@@ -105,30 +108,32 @@ class FaultMatrixTest {
     return cases.stream();
   }
 
-  @ParameterizedTest(name = "{0} {1} meets {2} {3}")
+  @ParameterizedTest(name = "{0} {1} {2} meets {3} {4}")
   @MethodSource("cases")
-  void callRecoversWithinItsRetriesOrEndsWithTheExceptionOfTheFault(ClientApi api,
-      ApiOperation operation, InjectedFault fault, Mode mode) {
+  void callRecoversWithinItsRetriesOrEndsWithTheExceptionOfTheFault(TransportKind transport,
+      ClientApi api, ApiOperation operation, InjectedFault fault, Mode mode) {
     MockApiKeysServer server = API.server();
     StubMapping injected = injectFault(server, operation, fault, mode);
     RecordingSleeper sleeper = new RecordingSleeper();
     AtomicReference<Object> result = new AtomicReference<>();
 
     Throwable error;
-    try (ApiKeysClient client = clientFor(server, fault, sleeper)) {
+    try (ApiKeysClient client = clientFor(transport, server, fault, sleeper)) {
       error = assertTimeoutPreemptively(HANG_GUARD,
           () -> Outcomes.thrownBy(() -> result.getAndSet(operation.call(client, api))));
     }
 
     boolean recovers = fault.retryable() && mode == Mode.ONCE;
-    int attempts = attempts(operation, fault, mode);
-    int requests = attempts * fault.requestsPerAttempt(operation);
+    int perAttempt = fault.requestsPerAttempt(operation, transport);
+    int attempts = attempts(perAttempt, fault, mode);
+    int requests = attempts * perAttempt;
     // A request given up on by its timeout may reach the journal after the call has ended.
     Await.holdsWithin(JOURNAL_BOUND, () -> count(server, operation) >= requests);
     int seen = count(server, operation);
     server.wireMock().removeStub(injected);
-    TABLE.check(List.of(api, operation, fault, mode, seen,
-        Outcomes.describe(error, "recovered"), Outcomes.waits(sleeper.waits())), () -> {
+    TABLE.check(List.of(transport, api, operation, fault, mode,
+        Outcomes.describe(error, "recovered"), seen, Outcomes.waits(sleeper.waits())),
+        knownBug(transport, api, fault), () -> {
           server.wireMock().verify(exactly(requests), operation.requests());
           assertEquals(expectedWaits(fault, attempts), sleeper.waits());
           try (ApiKeysClient verifier = server.clientBuilder().maxRetries(0).build()) {
@@ -148,14 +153,21 @@ class FaultMatrixTest {
    * a fault on the first request only, two, unless the JDK's resend within the first attempt
    * already met the testkit; for a lasting fault, every attempt the policy allows.
    */
-  private static int attempts(ApiOperation operation, InjectedFault fault, Mode mode) {
+  private static int attempts(int requestsPerAttempt, InjectedFault fault, Mode mode) {
     if (!fault.retryable()) {
       return 1;
     }
     if (mode == Mode.ALWAYS) {
       return MAX_RETRIES + 1;
     }
-    return fault.requestsPerAttempt(operation) > 1 ? 1 : 2;
+    return requestsPerAttempt > 1 ? 1 : 2;
+  }
+
+  /** Returns what is known to be wrong with a case, or null. */
+  private static String knownBug(TransportKind transport, ClientApi api, InjectedFault fault) {
+    return transport == TransportKind.APACHE && api == ClientApi.ASYNC
+        && fault == InjectedFault.RANDOM_DATA_THEN_CLOSE
+        ? "Apache's async client, random data then close: one request, no retry" : null;
   }
 
   private static int count(MockApiKeysServer server, ApiOperation operation) {
@@ -172,9 +184,9 @@ class FaultMatrixTest {
     return server.wireMock().stubFor(stub);
   }
 
-  private static ApiKeysClient clientFor(MockApiKeysServer server, InjectedFault fault,
-      RecordingSleeper sleeper) {
-    ApiKeysClient.Builder builder = server.clientBuilder().sleeper(sleeper)
+  private static ApiKeysClient clientFor(TransportKind transport, MockApiKeysServer server,
+      InjectedFault fault, RecordingSleeper sleeper) {
+    ApiKeysClient.Builder builder = transport.on(server.clientBuilder()).sleeper(sleeper)
         .retryPolicy(RetryPolicy.builder().jitter(0.0).build());
     if (fault == InjectedFault.DELAY_PAST_TIMEOUT) {
       builder.timeout(InjectedFault.SHORT_TIMEOUT);

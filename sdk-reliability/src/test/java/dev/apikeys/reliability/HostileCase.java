@@ -226,19 +226,19 @@ record HostileCase(ApiOperation operation, String name, int status, String conte
   /**
    * Stubs this response in front of the server's own, makes the call once without retries
    * (under a guard against a hang) and checks and records its row in {@code table}, whose
-   * columns are case, operation, status, body bytes, category, outcome, requests.
+   * columns are transport, case, operation, status, body bytes, category, outcome, requests.
    */
-  void runAndRecord(MockApiKeysServer server, ReportTable table) {
+  void runAndRecord(TransportKind transport, MockApiKeysServer server, ReportTable table) {
     server.wireMock().stubFor(operation.stub().atPriority(1).willReturn(response()));
     Object[] result = new Object[1];
     Throwable error;
-    try (ApiKeysClient client = server.clientBuilder().maxRetries(0).build()) {
+    try (ApiKeysClient client = transport.on(server.clientBuilder()).maxRetries(0).build()) {
       error = assertTimeoutPreemptively(HANG_GUARD,
           () -> Outcomes.thrownBy(() -> result[0] = operation.call(client)));
     }
     int requests = server.wireMock().countRequestsMatching(operation.requests().build())
         .getCount();
-    table.check(List.of(this, operation, status, bodyBytes().length, category,
+    table.check(List.of(transport, this, operation, status, bodyBytes().length, category,
         outcome(error), requests), () -> {
           assertEquals(1, requests);
           expected.check(this, result[0], error);

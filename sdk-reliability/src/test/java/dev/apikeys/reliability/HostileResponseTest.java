@@ -44,10 +44,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -70,7 +71,8 @@ class HostileResponseTest {
 
   private static final ReportTable TABLE = ReportTable.create("30-hostile-responses",
       "Hostile and malformed responses: read where safe, else the documented exception",
-      "case", "operation", "status", "body bytes", "category", "outcome", "requests")
+      "transport", "case", "operation", "status", "body bytes", "category", "outcome",
+      "requests")
       .note("Categories. Tolerated: the call returned and every field reads as the body says."
           + " Read; the odd field throws when read: responses are read tolerantly, so the call"
           + " returned, the accessor of that one field throws InvalidDataException naming the"
@@ -89,8 +91,10 @@ class HostileResponseTest {
     TABLE.write();
   }
 
-  static Stream<HostileCase> responses() {
-    return Stream.of(shapes(), wrongValues(), statuses(), creates()).flatMap(s -> s);
+  static Stream<Arguments> responses() {
+    return Stream.of(TransportKind.values()).flatMap(transport -> Stream.of(shapes(),
+        wrongValues(), statuses(), creates()).flatMap(s -> s)
+        .map(hostile -> Arguments.of(transport, hostile)));
   }
 
   /** Bodies that are not a JSON object of the model, or that push the parser's limits. */
@@ -319,27 +323,30 @@ class HostileResponseTest {
         .oddField("ApiKeyList", field, problem, page -> accessor.apply((ApiKeyPage) page));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("responses")
-  void hostileResponseIsReadOrEndsInTheDocumentedException(HostileCase hostile) {
-    hostile.runAndRecord(API.server(), TABLE);
+  void hostileResponseIsReadOrEndsInTheDocumentedException(TransportKind transport,
+      HostileCase hostile) {
+    hostile.runAndRecord(transport, API.server(), TABLE);
   }
 
-  @Test
-  void createAnswerCutOffAfterTheSecretKeepsItInPartialAndOutOfEveryText() {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void createAnswerCutOffAfterTheSecretKeepsItInPartialAndOutOfEveryText(TransportKind transport) {
     String whole = WireJson.key(k -> { }).replaceFirst(",", ",\"key\":\"" + SECRET + "\",");
     String body = cutInsideName(whole, "permissions", 1);
     API.server().wireMock().stubFor(ApiOperation.CREATE.stub().atPriority(1)
         .willReturn(aResponse().withStatus(201).withBody(body)));
 
     Throwable error;
-    try (ApiKeysClient client = API.server().clientBuilder().maxRetries(0).build()) {
+    try (ApiKeysClient client = transport.on(API.server().clientBuilder()).maxRetries(0).build()) {
       error = Outcomes.thrownBy(() -> ApiOperation.CREATE.call(client));
     }
 
-    TABLE.check(List.of("create answer cut off after the secret: partial() keeps it; message,"
-        + " toString, body() and partial's toString never show it", ApiOperation.CREATE, 201,
-        body.length(), HostileCase.UNREADABLE, Outcomes.describe(error, "returned"), 1), () -> {
+    TABLE.check(List.of(transport, "create answer cut off after the secret: partial() keeps it;"
+        + " message, toString, body() and partial's toString never show it",
+        ApiOperation.CREATE, 201, body.length(), HostileCase.UNREADABLE,
+        Outcomes.describe(error, "returned"), 1), () -> {
           InvalidResponseException invalid =
               assertInstanceOf(InvalidResponseException.class, error);
           ApiKeyWithSecret partial = invalid.partial(ApiKeyWithSecret.class).orElseThrow();
@@ -355,13 +362,14 @@ class HostileResponseTest {
         });
   }
 
-  @Test
-  void impossibleDayFailsWhenReadInsteadOfMovingToAnotherDay() {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void impossibleDayFailsWhenReadInsteadOfMovingToAnotherDay(TransportKind transport) {
     API.server().wireMock().stubFor(ApiOperation.RETRIEVE.stub().atPriority(1).willReturn(
         okJson(WireJson.key(k -> k.put("expires_at", "2030-02-30T00:00:00Z")))));
 
     ApiKey key;
-    try (ApiKeysClient client = API.server().clientBuilder().maxRetries(0).build()) {
+    try (ApiKeysClient client = transport.on(API.server().clientBuilder()).maxRetries(0).build()) {
       key = client.apiKeys().retrieve(ApiOperation.TARGET_ID);
     }
 
@@ -370,14 +378,15 @@ class HostileResponseTest {
     assertProblems(List.of(problem), key::validate);
   }
 
-  @Test
-  void hugeJsonErrorMessageIsCutLikeAPlainTextOne() {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void hugeJsonErrorMessageIsCutLikeAPlainTextOne(TransportKind transport) {
     String words = "e".repeat(5 * MEGABYTE);
     API.server().wireMock().stubFor(ApiOperation.RETRIEVE.stub().atPriority(1).willReturn(
         aResponse().withStatus(400).withBody("{\"error\": \"" + words + "\"}")));
 
     Throwable error;
-    try (ApiKeysClient client = API.server().clientBuilder().maxRetries(0).build()) {
+    try (ApiKeysClient client = transport.on(API.server().clientBuilder()).maxRetries(0).build()) {
       error = Outcomes.thrownBy(() -> ApiOperation.RETRIEVE.call(client));
     }
 
@@ -386,42 +395,46 @@ class HostileResponseTest {
     assertTrue(bad.getMessage().length() < 300, "message of " + bad.getMessage().length());
   }
 
-  @Test
-  void hasMoreWithAnEmptyPageEndsPagingInsteadOfLooping() {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void hasMoreWithAnEmptyPageEndsPagingInsteadOfLooping(TransportKind transport) {
     stubPage(null, WireJson.object().put("has_more", true).set("data", arrayOf()));
 
-    PagingOutcome outcome = page(client -> {
+    PagingOutcome outcome = page(transport, client -> {
       ApiKeyPage first = client.apiKeys().list();
       return walk(first.autoPager());
     });
 
-    recordPaging("has_more: true with empty data, auto-pager", outcome, 0, 1);
+    recordPaging(transport, "has_more: true with empty data, auto-pager", outcome, 0, 1);
   }
 
-  @Test
-  void cursorThatDoesNotAdvanceEndsNextPage() {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void cursorThatDoesNotAdvanceEndsNextPage(TransportKind transport) {
     stubPage(null, WireJson.page(true, "key_0001", "key_0002"));
     stubPage("key_0002", WireJson.page(true, "key_0002"));
 
-    PagingOutcome outcome = page(client -> walk(client.apiKeys().list().autoPager()));
+    PagingOutcome outcome = page(transport, client -> walk(client.apiKeys().list().autoPager()));
 
-    recordPaging("cursor that does not advance, auto-pager", outcome, 3, 2);
+    recordPaging(transport, "cursor that does not advance, auto-pager", outcome, 3, 2);
   }
 
-  @Test
-  void cursorCycleEndsTheAutoPager() {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void cursorCycleEndsTheAutoPager(TransportKind transport) {
     stubCursorCycle();
 
-    PagingOutcome outcome = page(client -> walk(client.apiKeys().list().autoPager()));
+    PagingOutcome outcome = page(transport, client -> walk(client.apiKeys().list().autoPager()));
 
-    recordPaging("cursors that cycle A, B, A, auto-pager", outcome, 3, 3);
+    recordPaging(transport, "cursors that cycle A, B, A, auto-pager", outcome, 3, 3);
   }
 
-  @Test
-  void cursorCycleEndsThePrefetchingStream() {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void cursorCycleEndsThePrefetchingStream(TransportKind transport) {
     stubCursorCycle();
 
-    PagingOutcome outcome = page(client -> {
+    PagingOutcome outcome = page(transport, client -> {
       List<String> seen = new ArrayList<>();
       try (Stream<ApiKey> keys = client.apiKeys().list().autoPager().withPrefetch().stream()) {
         keys.forEach(key -> seen.add(key.id()));
@@ -431,47 +444,53 @@ class HostileResponseTest {
       return new PagingOutcome(seen, null);
     });
 
-    recordPaging("cursors that cycle A, B, A, prefetching stream", outcome, 3, 3);
+    recordPaging(transport, "cursors that cycle A, B, A, prefetching stream", outcome, 3, 3);
   }
 
-  @Test
-  void cursorCycleEndsThePublisherWithOnError() {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void cursorCycleEndsThePublisherWithOnError(TransportKind transport) {
     stubCursorCycle();
 
-    PagingOutcome outcome = page(client -> {
+    PagingOutcome outcome = page(transport, client -> {
       CollectingSubscriber subscriber = new CollectingSubscriber();
       client.apiKeys().list().publisher().subscribe(subscriber);
       return subscriber.await();
     });
 
-    recordPaging("cursors that cycle A, B, A, publisher", outcome, 3, 3);
+    recordPaging(transport, "cursors that cycle A, B, A, publisher", outcome, 3, 3);
   }
 
-  @Test
-  void hasMoreWithoutLastIdFollowsTheLastKeyOfThePage() {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void hasMoreWithoutLastIdFollowsTheLastKeyOfThePage(TransportKind transport) {
     ObjectNode first = WireJson.page(true, "key_0001", "key_0002");
     first.remove("last_id");
     first.remove("first_id");
     stubPage(null, first);
     stubPage("key_0002", WireJson.page(false, "key_0003"));
 
-    PagingOutcome outcome = page(client -> walk(client.apiKeys().list().autoPager()));
+    PagingOutcome outcome = page(transport, client -> walk(client.apiKeys().list().autoPager()));
 
-    TABLE.check(pagingCells("has_more: true without last_id, auto-pager", outcome), () -> {
+    String name = "has_more: true without last_id, auto-pager";
+    TABLE.check(pagingCells(transport, name, outcome), () -> {
       assertNull(outcome.error(), () -> "expected all keys, got " + outcome.error());
       assertEquals(List.of("key_0001", "key_0002", "key_0003"), outcome.ids());
       API.server().wireMock().verify(exactly(2), ApiOperation.LIST.requests());
     });
   }
 
-  @Test
-  void bodyThatStallsAfterTheHeadersEndsWithinTheTimeout() throws Exception {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void bodyThatStallsAfterTheHeadersEndsWithinTheTimeout(TransportKind transport)
+      throws Exception {
     Duration timeout = Duration.ofMillis(300);
+    Duration bound = Duration.ofSeconds(2);
     long start = System.nanoTime();
     Throwable error;
     try (StallingServer server =
             new StallingServer(target -> StallingServer.Answer.headersThenHold());
-        ApiKeysClient client = ApiKeysClient.builder().baseUrl(server.baseUrl())
+        ApiKeysClient client = transport.on(ApiKeysClient.builder()).baseUrl(server.baseUrl())
             .token("sk-reliability").maxRetries(0).timeout(timeout)
             .callTimeout(Duration.ofSeconds(1)).build()) {
       error = assertTimeoutPreemptively(Duration.ofSeconds(5),
@@ -479,17 +498,17 @@ class HostileResponseTest {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    TABLE.check(List.of("headers, then a body that stalls", ApiOperation.RETRIEVE, 200, 1,
-        "attempt timeout: ApiKeysIoException",
-        Outcomes.describe(error, "returned") + " in " + took.toMillis() + " ms", 1), () -> {
+    TABLE.check(List.of(transport, "headers, then a body that stalls", ApiOperation.RETRIEVE,
+        200, 1, "attempt timeout: ApiKeysIoException", Outcomes.describe(error, "returned")
+            + " within " + bound.toSeconds() + " s", 1), () -> {
           assertInstanceOf(ApiKeysIoException.class, error);
-          assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "took " + took);
+          assertTrue(took.compareTo(bound) < 0, "took " + took);
         });
   }
 
-  private static void recordPaging(String name, PagingOutcome outcome, int keysBeforeError,
-      int requests) {
-    TABLE.check(pagingCells(name, outcome), () -> {
+  private static void recordPaging(TransportKind transport, String name, PagingOutcome outcome,
+      int keysBeforeError, int requests) {
+    TABLE.check(pagingCells(transport, name, outcome), () -> {
       assertNotNull(outcome.error(), "paging must end with an exception");
       assertEquals(ApiKeysException.class, outcome.error().getClass(),
           "the documented paging exception, not " + outcome.error());
@@ -500,12 +519,13 @@ class HostileResponseTest {
     });
   }
 
-  private static List<Object> pagingCells(String name, PagingOutcome outcome) {
+  private static List<Object> pagingCells(TransportKind transport, String name,
+      PagingOutcome outcome) {
     int requests = API.server().wireMock()
         .countRequestsMatching(ApiOperation.LIST.requests().build()).getCount();
     String category = outcome.error() == null ? HostileCase.TOLERATED
         : "paging ends: ApiKeysException";
-    return List.of(name, ApiOperation.LIST, 200, "-", category,
+    return List.of(transport, name, ApiOperation.LIST, 200, "-", category,
         Outcomes.describe(outcome.error(), "returned") + " after " + outcome.ids().size()
             + " keys", requests);
   }
@@ -527,8 +547,8 @@ class HostileResponseTest {
             .withBody(page.toString())));
   }
 
-  private static PagingOutcome page(PagingRun run) {
-    try (ApiKeysClient client = API.server().clientBuilder().maxRetries(0).build()) {
+  private static PagingOutcome page(TransportKind transport, PagingRun run) {
+    try (ApiKeysClient client = transport.on(API.server().clientBuilder()).maxRetries(0).build()) {
       return assertTimeoutPreemptively(HANG_GUARD, () -> run.apply(client));
     }
   }

@@ -115,9 +115,13 @@ enum InjectedFault {
     return closesBeforeAnyAnswer;
   }
 
-  /** Returns how many requests one attempt of the SDK sends for this operation. */
-  int requestsPerAttempt(ApiOperation operation) {
-    return closesBeforeAnyAnswer && operation.resentByTheJdk() ? 2 : 1;
+  /**
+   * Returns how many requests one attempt of the SDK sends for this operation on a transport:
+   * two for a GET the JDK resends, else one (Apache HttpClient's own retries are off).
+   */
+  int requestsPerAttempt(ApiOperation operation, TransportKind transport) {
+    return transport == TransportKind.JDK && closesBeforeAnyAnswer && operation.resentByTheJdk()
+        ? 2 : 1;
   }
 
   /** Returns whether the SDK's default policy retries this failure. */

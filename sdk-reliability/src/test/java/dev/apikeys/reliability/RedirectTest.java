@@ -48,7 +48,8 @@ class RedirectTest {
 
   private static final ReportTable TABLE = ReportTable.create("34-redirects",
       "Redirects: followed within the origin as the status says, never to another origin",
-      "case", "api", "requests (in order)", "outcome", "requests to the other origin")
+      "transport", "case", "api", "requests (in order)", "outcome",
+      "requests to the other origin")
       .note("Each case answers the first request with the redirect; what it points to is the"
           + " testkit, answering as usual. \"The other origin\" is a second local server, on"
           + " another port; its journal must stay empty, so the token never reaches it.");
@@ -105,13 +106,15 @@ class RedirectTest {
   }
 
   static Stream<Arguments> cases() {
-    return Stream.of(Redirect.values()).flatMap(redirect -> Stream.of(ClientApi.values())
-        .map(api -> Arguments.of(redirect, api)));
+    return Stream.of(TransportKind.values()).flatMap(transport -> Stream.of(Redirect.values())
+        .flatMap(redirect -> Stream.of(ClientApi.values())
+            .map(api -> Arguments.of(transport, redirect, api))));
   }
 
-  @ParameterizedTest(name = "{1}: {0}")
+  @ParameterizedTest(name = "{0} {2}: {1}")
   @MethodSource("cases")
-  void redirectIsFollowedOnlyWithinTheOriginAsItsStatusSays(Redirect redirect, ClientApi api) {
+  void redirectIsFollowedOnlyWithinTheOriginAsItsStatusSays(TransportKind transport,
+      Redirect redirect, ClientApi api) {
     MockApiKeysServer server = API.server();
     ELSEWHERE.resetRequests();
     server.wireMock().stubFor(redirect.stub().willReturn(aResponse()
@@ -120,14 +123,14 @@ class RedirectTest {
     Object[] result = new Object[1];
 
     Throwable error;
-    try (ApiKeysClient client = server.clientBuilder().sleeper(sleeper).build()) {
+    try (ApiKeysClient client = transport.on(server.clientBuilder()).sleeper(sleeper).build()) {
       error = Outcomes.thrownBy(() -> result[0] = redirect.operation.call(client, api));
     }
 
     List<LoggedRequest> requests = journal(server.wireMock());
     List<LoggedRequest> elsewhere = journal(ELSEWHERE);
-    TABLE.check(List.of(redirect, api, summary(requests), Outcomes.describe(error, "followed"),
-        elsewhere.size()), () -> {
+    TABLE.check(List.of(transport, redirect, api, summary(requests),
+        Outcomes.describe(error, "followed"), elsewhere.size()), () -> {
           assertEquals(List.of(), elsewhere, "the other origin must never be asked");
           assertEquals(List.of(), sleeper.waits(), "a redirect is not retried");
           requests.forEach(request -> assertEquals("Bearer " + TOKEN,

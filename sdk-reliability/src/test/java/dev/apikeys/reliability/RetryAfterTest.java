@@ -46,7 +46,8 @@ class RetryAfterTest {
 
   private static final ReportTable TABLE = ReportTable.create("36-retry-after",
       "Retry-After: any value gives a documented outcome (default policy, no jitter)",
-      "header", "value", "api", "requests", "waits asked for", "retryAfter()", "outcome")
+      "transport", "header", "value", "api", "requests", "waits asked for", "retryAfter()",
+      "outcome")
       .note("Every request is answered 429 with the header. Clients' clock: " + NOW + ". The"
           + " policy allows " + RetryPolicy.defaults().maxRetries() + " retries, waits 500 ms"
           + " then 1 s by itself, and honours a server's wait up to " + CAP.toSeconds() + " s."
@@ -109,16 +110,18 @@ class RetryAfterTest {
   }
 
   static Stream<Arguments> values() {
-    return Stream.of(Value.values()).flatMap(value -> Stream.of(ClientApi.values())
-        .map(api -> Arguments.of(value, api)));
+    return Stream.of(TransportKind.values()).flatMap(transport -> Stream.of(Value.values())
+        .flatMap(value -> Stream.of(ClientApi.values())
+            .map(api -> Arguments.of(transport, value, api))));
   }
 
-  @ParameterizedTest(name = "{1}: {0}")
+  @ParameterizedTest(name = "{0} {2}: {1}")
   @MethodSource("values")
-  void retryAfterValueGivesItsDocumentedOutcome(Value value, ClientApi api) {
-    Outcome outcome = call(value.header, value.value, api);
+  void retryAfterValueGivesItsDocumentedOutcome(TransportKind transport, Value value,
+      ClientApi api) {
+    Outcome outcome = call(transport, value.header, value.value, api);
 
-    TABLE.check(List.of(value.header, "\"" + value.value + "\"", api, outcome.requests(),
+    TABLE.check(List.of(transport, value.header, "\"" + value.value + "\"", api, outcome.requests(),
         Outcomes.waits(outcome.sleeper().waits()), outcome.retryAfterText(),
         Outcomes.describe(outcome.error(), "returned") + ": " + value.meaning), () -> {
           RateLimitException limited = assertInstanceOf(RateLimitException.class,
@@ -139,7 +142,7 @@ class RetryAfterTest {
       "retry-after-ms, 1e400, 9223372036854 ms"})
   void hugeWaitIsNotRetriedAndLeavesAReadableException(String header, String value,
       String asked) {
-    Outcome outcome = call(header, value, ClientApi.BLOCKING);
+    Outcome outcome = call(TransportKind.JDK, header, value, ClientApi.BLOCKING);
 
     RateLimitException limited = assertInstanceOf(RateLimitException.class, outcome.error());
     assertEquals(1, outcome.requests(), "a wait past the cap is not waited for");
@@ -150,14 +153,15 @@ class RetryAfterTest {
     assertTrue(limited.toString().endsWith(asked), limited.toString());
   }
 
-  private static Outcome call(String header, String value, ClientApi api) {
+  private static Outcome call(TransportKind transport, String header, String value,
+      ClientApi api) {
     MockApiKeysServer server = API.server();
     server.wireMock().stubFor(ApiOperation.RETRIEVE.stub().atPriority(1).willReturn(
         aResponse().withStatus(429).withHeader(header, value)
             .withHeader("Content-Type", "application/json").withBody("{\"error\": \"slow\"}")));
     RecordingSleeper sleeper = new RecordingSleeper();
     Throwable error;
-    try (ApiKeysClient client = server.clientBuilder().sleeper(sleeper)
+    try (ApiKeysClient client = transport.on(server.clientBuilder()).sleeper(sleeper)
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .retryPolicy(RetryPolicy.builder().jitter(0.0).build()).build()) {
       error = Outcomes.thrownBy(() -> ApiOperation.RETRIEVE.call(client, api));

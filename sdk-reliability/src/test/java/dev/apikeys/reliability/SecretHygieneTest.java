@@ -55,10 +55,10 @@ import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -83,7 +83,7 @@ class SecretHygieneTest {
 
   private static final ReportTable TABLE = ReportTable.create("40-secrets",
       "Secrets: the token and created keys' secrets, looked for everywhere the SDK shows text",
-      "where", "texts checked", "secrets looked for", "leaks")
+      "transport", "where", "texts checked", "secrets looked for", "leaks")
       .note("Secrets looked for: the bearer token, and each created key's full secret and its"
           + " second half. Exceptions are checked in their message, toString, stack trace,"
           + " causes and suppressed exceptions, and in body() and details(): the body an"
@@ -92,6 +92,9 @@ class SecretHygieneTest {
           + " secret field of the wrong type, in a body cut off after the secret, in a 422's"
           + " validation items, in error bodies, and in fields the SDK does not know (secret,"
           + " token, api_key, nested or not).");
+
+  /** The transport column of checks made by the builder, before any transport is used. */
+  private static final String ANY_TRANSPORT = "(builder)";
 
   private final CapturingHandler log = new CapturingHandler();
   private Level previousLevel;
@@ -114,13 +117,14 @@ class SecretHygieneTest {
     SDK_LOGGER.setLevel(previousLevel);
   }
 
-  @Test
-  void debugRunOfEveryOperationAndFailureShowsNoTokenAndNoSecret() {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void debugRunOfEveryOperationAndFailureShowsNoTokenAndNoSecret(TransportKind transport) {
     MockApiKeysServer server = API.server();
     List<String> secrets = new ArrayList<>(List.of(TOKEN, UNREAD_SECRET));
     List<Throwable> errors = new ArrayList<>();
     List<Object> shown = new ArrayList<>();
-    ApiKeysClient.Builder builder = server.clientBuilder().token(TOKEN)
+    ApiKeysClient.Builder builder = transport.on(server.clientBuilder()).token(TOKEN)
         .logLevel(LogLevel.DEBUG).sleeper(new RecordingSleeper())
         .retryPolicy(RetryPolicy.builder().jitter(0.0).build());
     try (ApiKeysClient client = builder.build()) {
@@ -133,25 +137,27 @@ class SecretHygieneTest {
     List<String> logLines = log.lines();
     List<String> errorTexts = errors.stream().flatMap(e -> texts(e).stream()).toList();
     List<String> shownTexts = shown.stream().map(String::valueOf).toList();
-    checkNoLeak("java.util.logging records of " + ApiKeysClient.LOGGER_NAME + " at DEBUG",
-        logLines, secrets);
-    checkNoLeak("exceptions: message, toString, stack trace, causes, suppressed", errorTexts,
+    checkNoLeak(transport, "java.util.logging records of " + ApiKeysClient.LOGGER_NAME
+        + " at DEBUG", logLines, secrets);
+    checkNoLeak(transport, "exceptions: message, toString, stack trace, causes, suppressed",
+        errorTexts, secrets);
+    checkNoLeak(transport,
+        "toString of models, pages, raw responses, client, builders, options", shownTexts,
         secrets);
-    checkNoLeak("toString of models, pages, raw responses, client, builders, options",
-        shownTexts, secrets);
     assertEquals(10, secrets.size(), "the token, the unread secret and 4 created keys' two");
     assertTrue(logLines.stream().anyMatch(line -> line.contains("response body: ")
         && line.contains("\"key\":\"****\"")), "DEBUG logged the masked create bodies");
     assertTrue(errors.size() >= 8, "the failures ran: " + errors.size());
   }
 
-  @Test
-  void oddAndUnreadableAnswersShowNoSecretInExceptionsModelsOrBodies() {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void oddAndUnreadableAnswersShowNoSecretInExceptionsModelsOrBodies(TransportKind transport) {
     WireMockServer wireMock = API.server().wireMock();
     List<Throwable> errors = new ArrayList<>();
     List<Object> shown = new ArrayList<>();
-    try (ApiKeysClient client = API.server().clientBuilder().token(TOKEN).maxRetries(0)
-        .build()) {
+    try (ApiKeysClient client = transport.on(API.server().clientBuilder()).token(TOKEN)
+        .maxRetries(0).build()) {
       var keys = client.apiKeys();
       CreateApiKeyParams create = CreateApiKeyParams.builder().name("odd").build();
       for (String answer : List.of(
@@ -199,10 +205,10 @@ class SecretHygieneTest {
     }
 
     List<String> secrets = List.of(TOKEN, ODD_SECRET, ODD_SECRET.substring(12));
-    checkNoLeak("odd answers: InvalidDataException (accessors, validate()), exceptions with"
-        + " body(), details(), partial()", errors.stream().filter(e -> e != null)
+    checkNoLeak(transport, "odd answers: InvalidDataException (accessors, validate()),"
+        + " exceptions with body(), details(), partial()", errors.stream().filter(e -> e != null)
         .flatMap(e -> texts(e).stream()).toList(), secrets);
-    checkNoLeak("odd answers: toString of models with odd or unknown secret fields, of"
+    checkNoLeak(transport, "odd answers: toString of models with odd or unknown secret fields, of"
         + " partial(), of a page and a raw response", shown.stream().map(String::valueOf)
         .toList(), secrets);
     Class<?> odd = InvalidDataException.class;
@@ -212,12 +218,13 @@ class SecretHygieneTest {
         .toList(), "every odd answer failed where documented");
   }
 
-  @Test
-  void tokenEchoedByTheServerInItsErrorTextIsMasked() {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void tokenEchoedByTheServerInItsErrorTextIsMasked(TransportKind transport) {
     WireMockServer wireMock = API.server().wireMock();
     List<Throwable> errors = new ArrayList<>();
-    try (ApiKeysClient client = API.server().clientBuilder().token(TOKEN).maxRetries(0)
-        .build()) {
+    try (ApiKeysClient client = transport.on(API.server().clientBuilder()).token(TOKEN)
+        .maxRetries(0).build()) {
       for (String body : List.of(
           "{\"error\": \"invalid token " + TOKEN + "\"}",
           "{\"detail\": [{\"loc\": [\"header\"], \"msg\": \"bad " + TOKEN + "\"}]}",
@@ -261,7 +268,8 @@ class SecretHygieneTest {
       }
     });
 
-    TABLE.check(List.of("a token with U+" + codePoint + ": refused by the builder", 1, 1,
+    TABLE.check(List.of(ANY_TRANSPORT, "a token with U+" + codePoint + ": refused by the builder",
+        1, 1,
         error != null && texts(error).stream().anyMatch(text -> text.contains(TOKEN)) ? 1 : 0),
         () -> {
           IllegalArgumentException invalid = assertInstanceOf(IllegalArgumentException.class,
@@ -274,8 +282,9 @@ class SecretHygieneTest {
         });
   }
 
-  @Test
-  void debugMasksTheSecretOfAFieldNameWrittenWithEscapes() {
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void debugMasksTheSecretOfAFieldNameWrittenWithEscapes(TransportKind transport) {
     String secret = "sk-escaped-" + "cd".repeat(12);
     String body = WireJson.key(key -> key.put("key", secret)).replace("\"key\"",
         "\"k\\u0065y\"");
@@ -283,14 +292,15 @@ class SecretHygieneTest {
         .willReturn(aResponse().withStatus(201).withBody(body)));
 
     ApiKeyWithSecret created;
-    try (ApiKeysClient client = API.server().clientBuilder().token(TOKEN)
+    try (ApiKeysClient client = transport.on(API.server().clientBuilder()).token(TOKEN)
         .logLevel(LogLevel.DEBUG).build()) {
       created = client.apiKeys().create(CreateApiKeyParams.builder().name("escaped").build());
     }
 
     List<String> lines = log.lines();
-    TABLE.check(List.of("DEBUG log of a create answer whose \"key\" is written with escapes",
-        lines.size(), 1, leaks(lines, List.of(secret))), () -> {
+    TABLE.check(List.of(transport,
+        "DEBUG log of a create answer whose \"key\" is written with escapes", lines.size(), 1,
+        leaks(lines, List.of(secret))), () -> {
           assertEquals(secret, created.key(), "the parser reads the escaped name as key");
           assertEquals(0, leaks(lines, List.of(secret)), lines.toString());
         });
@@ -310,8 +320,9 @@ class SecretHygieneTest {
 
     List<LogRecord> warnings = log.records().stream()
         .filter(record -> record.getLevel() == Level.WARNING).toList();
-    TABLE.check(List.of("WARNING at build for " + baseUrl + ": " + !warnings.isEmpty(),
-        1, 1, leaks(log.lines(), List.of(TOKEN))), () -> {
+    TABLE.check(List.of(ANY_TRANSPORT,
+        "WARNING at build for " + baseUrl + ": " + !warnings.isEmpty(), 1, 1,
+        leaks(log.lines(), List.of(TOKEN))), () -> {
           assertEquals(warns ? 1 : 0, warnings.size(), log.lines().toString());
           if (warns) {
             String message = log.lines().get(0);
@@ -389,9 +400,10 @@ class SecretHygieneTest {
         ? error.getCause() : error);
   }
 
-  private static void checkNoLeak(String where, List<String> texts, List<String> secrets) {
+  private static void checkNoLeak(TransportKind transport, String where, List<String> texts,
+      List<String> secrets) {
     int leaks = leaks(texts, secrets);
-    TABLE.check(List.of(where, texts.size(), secrets.size(), leaks), () -> {
+    TABLE.check(List.of(transport, where, texts.size(), secrets.size(), leaks), () -> {
       assertFalse(texts.isEmpty(), "nothing to check in " + where);
       for (String text : texts) {
         for (String secret : secrets) {

@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>What it does:
  * <ul>
  *   <li>Serves {@code GET/POST /v1/api_key/} and {@code GET/PATCH/DELETE /v1/api_key/{id}} as
- *       the API document describes, and seed 002's {@code PATCH /apikeys/{id}} on the same
+ *       the API document describes, and the account API's {@code PATCH /apikeys/{id}} on the same
  *       keys; other paths answer 404, other methods 405.</li>
  *   <li>Lists oldest first ({@code order=asc}) by {@code created_date}, then id; {@code limit}
  *       defaults to {@value #DEFAULT_LIMIT}. A cursor ({@code after} or {@code before}) must be
@@ -54,7 +54,7 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  *
  * <p>Who may do what. An administrator token may do everything. Every other token is an API
- * key's token, and follows seed 002's rules and one more, that a key never gives more than it
+ * key's token, and follows the account API's rules and one more, that a key never gives more than it
  * has:
  * <ul>
  *   <li>A restricted key needs the matching permission: {@code api_keys.view} to list and
@@ -72,13 +72,13 @@ import java.util.concurrent.CompletableFuture;
  *       such a token have the creator of the token's key as {@code creator_id}.</li>
  * </ul>
  *
- * <p>Seed 002's {@code PATCH /apikeys/{id}} takes {@code ApiKeyInput} and answers
+ * <p>The account API's {@code PATCH /apikeys/{id}} takes {@code ApiKeyInput} and answers
  * {@code {"success": true}}: {@code description} replaces the description;
  * {@code flatPermissionsList} is the complete list of permissions and the key becomes
  * restricted to it (an unrestricted key too; make a key unrestricted again with
  * {@code PATCH /v1/api_key/{id}}); {@code expiresAt} set to a date-time sets the expiry, set to
  * {@code null} or {@code ""} removes it, and left out leaves it as it is. The changes show in
- * {@code GET /v1/api_key/{id}}. Permission ids outside the 61 values, such as seed 002's own
+ * {@code GET /v1/api_key/{id}}. Permission ids outside the 61 values, such as the API documentation's own
  * example {@code readApplications}, answer 400 {@code "Invalid permissions provided: ..."}:
  * the API document's {@code ApiKey} could not list them.
  *

@@ -76,6 +76,21 @@ public interface Transport extends AutoCloseable {
   }
 
   /**
+   * Returns this transport sending through a proxy, for {@code ApiKeysClient.Builder.proxy(...)}
+   * on a transport given to {@code transport(...)}: a transport that can, returns a new one with
+   * the proxy and leaves this one open (the SDK closes it when no client of its uses it).
+   * Default: refuses.
+   *
+   * @param proxy the proxy
+   * @return the transport that sends through it
+   * @throws UnsupportedOperationException if this transport takes no proxy from the client
+   */
+  default Transport withProxy(ProxyOptions proxy) {
+    throw new UnsupportedOperationException(getClass().getName() + " takes no proxy from"
+        + " ApiKeysClient.Builder.proxy(...); configure the proxy on the transport itself");
+  }
+
+  /**
    * Releases the transport's connections and threads; exchanges in flight may fail. The SDK
    * calls it once, when the last client using this transport is closed. Default: nothing to
    * release.

@@ -96,7 +96,7 @@ final class ApiKeysEndpoint {
   }
 
   /**
-   * Checks the operation's permission, then seed 002's rule that only account administrators
+   * Checks the operation's permission, then the account API's rule that only account administrators
    * update API keys: an API key's token may update its own key only.
    */
   private static void authorize(Route route, Caller caller) {

@@ -24,7 +24,7 @@ record KeyChanges(
   }
 
   /**
-   * Reads and checks seed 002's {@code ApiKeyInput}: {@code description} replaces the
+   * Reads and checks the account API's {@code ApiKeyInput}: {@code description} replaces the
    * description; {@code flatPermissionsList} is the complete list of permissions, and a key
    * given a list is restricted to it; {@code expiresAt} null or empty removes the expiry, and
    * an absent one leaves it.

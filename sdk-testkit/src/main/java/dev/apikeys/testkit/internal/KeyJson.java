@@ -38,7 +38,7 @@ final class KeyJson {
     return write(node);
   }
 
-  /** Seed 002's {@code SuccessResponse}: {@code {"success": true}}. */
+  /** The account API's {@code SuccessResponse}: {@code {"success": true}}. */
   static String success() {
     return write(JSON.createObjectNode().put("success", true));
   }

@@ -25,7 +25,7 @@ final class KeyRules {
   static final Set<String> KEY_FIELDS =
       Set.of("name", "description", "restricted", "permissions", "expires_at");
 
-  /** The fields of seed 002's {@code ApiKeyInput}. */
+  /** The fields of the account API's {@code ApiKeyInput}. */
   static final Set<String> API_KEY_INPUT_FIELDS =
       Set.of("description", "expiresAt", "flatPermissionsList");
 
@@ -164,7 +164,7 @@ final class KeyRules {
   }
 
   /**
-   * Returns seed 002's {@code expiresAt}: null when it is null or empty, which mean that the key
+   * Returns the account API's {@code expiresAt}: null when it is null or empty, which mean that the key
    * never expires. The caller tells an absent field apart.
    */
   static Instant expiresAtOrNever(ObjectNode body) {

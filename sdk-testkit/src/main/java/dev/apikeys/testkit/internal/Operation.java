@@ -7,7 +7,7 @@ enum Operation {
   RETRIEVE("api_keys.view"),
   UPDATE("api_keys.update"),
   DELETE("api_keys.delete"),
-  /** Seed 002's {@code PATCH /apikeys/{id}}, with its own body and reply. */
+  /** The account API's {@code PATCH /apikeys/{id}}, with its own body and reply. */
   ACCOUNT_UPDATE("api_keys.update");
 
   private final String permission;

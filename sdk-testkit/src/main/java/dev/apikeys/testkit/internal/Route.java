@@ -11,7 +11,7 @@ record Route(Operation operation, String keyId) {
 
   static final String COLLECTION = "/v1/api_key/";
 
-  /** The prefix of seed 002's path, {@code /apikeys/{id}}. */
+  /** The prefix of the account API's path, {@code /apikeys/{id}}. */
   static final String ACCOUNT_KEYS = "/apikeys/";
 
   /**

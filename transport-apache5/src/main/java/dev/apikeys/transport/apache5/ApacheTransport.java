@@ -23,12 +23,12 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -36,12 +36,12 @@ import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
@@ -50,6 +50,7 @@ import org.apache.hc.core5.http.HttpMessage;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.http2.impl.nio.ProtocolNegotiationException;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -84,6 +85,7 @@ import org.apache.hc.core5.util.Timeout;
 public final class ApacheTransport implements Transport {
 
   private final Builder settings;
+  private final Optional<ProxySupport> proxySupport;
   private final CloseableHttpClient classic;
   private final ScheduledThreadPoolExecutor deadlines;
   private final Object asyncLock = new Object();
@@ -92,7 +94,8 @@ public final class ApacheTransport implements Transport {
 
   private ApacheTransport(Builder settings) {
     this.settings = settings;
-    this.classic = classicClient(settings);
+    this.proxySupport = ProxySupport.of(settings.proxy);
+    this.classic = classicClient(settings, proxySupport);
     this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "apikeys-apache5-deadlines");
       thread.setDaemon(true);
@@ -139,18 +142,16 @@ public final class ApacheTransport implements Transport {
       expired.set(true);
       message.cancel();
     }, request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    HttpClientContext context = newContext();
     try {
-      return classic.execute(message, response -> TransportResponse.of(response.getCode(),
-          headersOf(response),
-          response.getEntity() == null ? new byte[0]
-              : EntityUtils.toByteArray(response.getEntity())));
-    } catch (SocketTimeoutException e) {
-      throw timeout(request, e);
+      TransportResponse response = classic.execute(message, context,
+          answer -> TransportResponse.of(answer.getCode(), headersOf(answer),
+              answer.getEntity() == null ? new byte[0]
+                  : EntityUtils.toByteArray(answer.getEntity())));
+      requireTunnel(context, request, response.status());
+      return response;
     } catch (IOException e) {
-      if (expired.get()) {
-        throw timeout(request, e);
-      }
-      throw e;
+      throw expired.get() ? timeout(request, e) : failure(request, e);
     } finally {
       expiry.cancel(false);
     }
@@ -164,10 +165,17 @@ public final class ApacheTransport implements Transport {
     ContentType contentType = copyHeaders(request, message);
     request.body().ifPresent(body -> message.setBody(body, contentType));
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+    HttpClientContext context = newContext();
     Future<SimpleHttpResponse> exchange = client.execute(SimpleRequestProducer.create(message),
-        SimpleResponseConsumer.create(), new FutureCallback<>() {
+        SimpleResponseConsumer.create(), context, new FutureCallback<>() {
           @Override
           public void completed(SimpleHttpResponse response) {
+            try {
+              requireTunnel(context, request, response.getCode());
+            } catch (IOException refused) {
+              result.completeExceptionally(refused);
+              return;
+            }
             byte[] body = response.getBodyBytes();
             result.complete(TransportResponse.of(response.getCode(), headersOf(response),
                 body == null ? new byte[0] : body));
@@ -175,8 +183,7 @@ public final class ApacheTransport implements Transport {
 
           @Override
           public void failed(Exception error) {
-            result.completeExceptionally(error instanceof SocketTimeoutException
-                ? timeout(request, error) : error);
+            result.completeExceptionally(failure(request, error));
           }
 
           @Override
@@ -205,6 +212,24 @@ public final class ApacheTransport implements Transport {
   @Override
   public Optional<ProxyOptions> proxy() {
     return Optional.ofNullable(settings.proxy);
+  }
+
+  /**
+   * Returns a new transport with this one's settings that sends through {@code proxy}: what
+   * {@code ApiKeysClient.Builder.proxy(...)} does to a transport given to
+   * {@code transport(...)}. This one stays open; the SDK closes it if no client uses it.
+   *
+   * @throws IllegalStateException if this transport already has a proxy of its own
+   */
+  @Override
+  public ApacheTransport withProxy(ProxyOptions proxy) {
+    Objects.requireNonNull(proxy, "proxy must not be null");
+    if (settings.proxy != null) {
+      throw new IllegalStateException("this ApacheTransport already sends through the proxy at "
+          + settings.proxy.host() + ":" + settings.proxy.port() + "; set one proxy, on the"
+          + " transport or with ApiKeysClient.Builder.proxy(...)");
+    }
+    return settings.toBuilder().proxy(proxy).build();
   }
 
   /** Closes both clients and their pools; exchanges in flight fail. */
@@ -246,12 +271,51 @@ public final class ApacheTransport implements Transport {
     synchronized (asyncLock) {
       requireOpen();
       if (async == null) {
-        CloseableHttpAsyncClient made = asyncClient(settings);
+        CloseableHttpAsyncClient made = asyncClient(settings, proxySupport);
         made.start();
         async = made;
       }
       return async;
     }
+  }
+
+  private HttpClientContext newContext() {
+    return proxySupport.map(ProxySupport::newContext).orElseGet(HttpClientContext::create);
+  }
+
+  private void requireTunnel(HttpClientContext context, TransportRequest request, int status)
+      throws IOException {
+    if (proxySupport.isPresent()) {
+      proxySupport.get().requireTunnel(context, request.uri(), status);
+    }
+  }
+
+  /**
+   * What HttpClient's failure becomes: a connect timeout stays one (HttpClient's
+   * {@code ConnectTimeoutException} is a {@link SocketTimeoutException}, which otherwise means
+   * the response took too long); the async client's protocol negotiation that ends because the
+   * server closed the connection during the TLS handshake reads as the handshake cut off, as
+   * the classic client and the JDK say it.
+   */
+  private static Exception failure(TransportRequest request, Exception error) {
+    if (error instanceof ConnectTimeoutException) {
+      return error;
+    }
+    if (error instanceof SocketTimeoutException) {
+      return timeout(request, error);
+    }
+    if (error instanceof ProtocolNegotiationException
+        && "https".equals(request.uri().getScheme())) {
+      SSLHandshakeException cutOff = new SSLHandshakeException("the connection ended during"
+          + " the TLS handshake (" + error.getMessage() + ")");
+      cutOff.initCause(error);
+      return cutOff;
+    }
+    return error;
+  }
+
+  private static IOException failure(TransportRequest request, IOException error) {
+    return (IOException) failure(request, (Exception) error);
   }
 
   private static HttpTimeoutException timeout(TransportRequest request, Exception cause) {
@@ -297,7 +361,8 @@ public final class ApacheTransport implements Transport {
     return headers;
   }
 
-  private static CloseableHttpClient classicClient(Builder settings) {
+  private static CloseableHttpClient classicClient(Builder settings,
+      Optional<ProxySupport> proxySupport) {
     HttpClientBuilder builder = HttpClients.custom()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
             .setMaxConnTotal(settings.maxConnections)
@@ -309,14 +374,12 @@ public final class ApacheTransport implements Transport {
         .disableRedirectHandling()
         .disableCookieManagement()
         .disableContentCompression();
-    if (settings.proxy != null) {
-      builder.setRoutePlanner(new ProxyRoutePlanner(settings.proxy));
-      proxyCredentials(settings.proxy).ifPresent(builder::setDefaultCredentialsProvider);
-    }
+    proxySupport.ifPresent(support -> support.configure(builder));
     return builder.build();
   }
 
-  private static CloseableHttpAsyncClient asyncClient(Builder settings) {
+  private static CloseableHttpAsyncClient asyncClient(Builder settings,
+      Optional<ProxySupport> proxySupport) {
     HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
         .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
             .setMaxConnTotal(settings.maxConnections)
@@ -331,10 +394,7 @@ public final class ApacheTransport implements Transport {
         .disableRedirectHandling()
         .disableCookieManagement();
     disableAsyncDecompression(builder);
-    if (settings.proxy != null) {
-      builder.setRoutePlanner(new ProxyRoutePlanner(settings.proxy));
-      proxyCredentials(settings.proxy).ifPresent(builder::setDefaultCredentialsProvider);
-    }
+    proxySupport.ifPresent(support -> support.configure(builder));
     return builder.build();
   }
 
@@ -357,16 +417,6 @@ public final class ApacheTransport implements Transport {
     return ConnectionConfig.custom()
         .setConnectTimeout(Timeout.of(settings.connectTimeout))
         .build();
-  }
-
-  private static Optional<BasicCredentialsProvider> proxyCredentials(ProxyOptions proxy) {
-    if (!proxy.hasCredentials()) {
-      return Optional.empty();
-    }
-    BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-    credentials.setCredentials(new AuthScope(ProxyRoutePlanner.proxyHost(proxy)),
-        new UsernamePasswordCredentials(proxy.username().orElseThrow(), proxy.password()));
-    return Optional.of(credentials);
   }
 
   /**
@@ -457,12 +507,17 @@ public final class ApacheTransport implements Transport {
      *     made
      */
     public ApacheTransport build() {
+      return new ApacheTransport(toBuilder());
+    }
+
+    /** A copy of these settings, the default SSL context resolved. */
+    private Builder toBuilder() {
       Builder copy = new Builder();
       copy.maxConnections = maxConnections;
       copy.connectTimeout = connectTimeout;
       copy.sslContext = sslContext();
       copy.proxy = proxy;
-      return new ApacheTransport(copy);
+      return copy;
     }
 
     private SSLContext sslContext() {

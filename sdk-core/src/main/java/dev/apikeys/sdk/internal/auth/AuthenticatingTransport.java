@@ -1,15 +1,14 @@
 package dev.apikeys.sdk.internal.auth;
 
 import dev.apikeys.sdk.internal.call.Futures;
+import dev.apikeys.sdk.internal.transport.Driver;
 import dev.apikeys.sdk.internal.transport.HttpCall;
 import dev.apikeys.sdk.internal.transport.HttpResult;
 import dev.apikeys.sdk.internal.transport.HttpTransport;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Sends each attempt with the token the {@link Credentials} give for it, and on a 401 renews the
@@ -40,59 +39,28 @@ public final class AuthenticatingTransport implements HttpTransport {
   }
 
   @Override
-  public HttpResult execute(HttpCall call) throws IOException, InterruptedException {
-    String token = credentials.token();
-    HttpResult result = next.execute(signed(call, token));
-    if (result.status() != UNAUTHORIZED) {
-      return result;
-    }
-    String renewed = await(credentials.renew(token));
-    HttpCall repeat = repeatOf(call, token, renewed);
-    return repeat == null ? result : next.execute(signed(repeat, renewed));
-  }
-
-  @Override
-  public CompletableFuture<HttpResult> send(HttpCall call) {
+  public CompletableFuture<HttpResult> send(HttpCall call, Driver driver) {
     String token;
-    CompletableFuture<HttpResult> first;
     try {
       token = credentials.token();
-      first = next.send(signed(call, token));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<HttpResult> result = new CompletableFuture<>();
-    Futures.cancelWith(result, first);
-    first.whenComplete((response, error) -> {
-      if (error != null) {
-        result.completeExceptionally(Futures.unwrap(error));
-      } else if (response.status() != UNAUTHORIZED) {
-        result.complete(response);
-      } else {
-        // Not cancelled with the call: other calls may be waiting for the same renewal.
-        credentials.renew(token).whenComplete((renewed, renewError) ->
-            repeatAsync(call, token, response, renewed, renewError, result));
+    return Futures.then(next.send(signed(call, token), driver), (response, error) -> {
+      if (error != null || response.status() != UNAUTHORIZED) {
+        return Futures.settled(response, error);
       }
+      // A copy: cancelling the call must not cancel a renewal that other calls may wait for.
+      return Futures.then(driver.await(credentials.renew(token).copy()),
+          (renewed, renewError) -> {
+            if (renewError != null) {
+              return CompletableFuture.failedFuture(renewError);
+            }
+            HttpCall repeat = repeatOf(call, token, renewed);
+            return repeat == null ? CompletableFuture.completedFuture(response)
+                : next.send(signed(repeat, renewed), driver);
+          });
     });
-    return result;
-  }
-
-  private void repeatAsync(HttpCall call, String token, HttpResult rejected, String renewed,
-      Throwable renewError, CompletableFuture<HttpResult> result) {
-    if (renewError != null) {
-      result.completeExceptionally(Futures.unwrap(renewError));
-      return;
-    }
-    try {
-      HttpCall repeat = repeatOf(call, token, renewed);
-      if (repeat == null || result.isDone()) {
-        result.complete(rejected);
-        return;
-      }
-      Futures.forward(next.send(signed(repeat, renewed)), result);
-    } catch (RuntimeException e) {
-      result.completeExceptionally(e);
-    }
   }
 
   /** Puts the token on the attempt and records it, so that an echo of it is masked. */
@@ -118,20 +86,5 @@ public final class AuthenticatingTransport implements HttpTransport {
     }
     return call.forAttempt(call.attempt(),
         left.compareTo(call.attemptTimeout()) < 0 ? left : call.attemptTimeout());
-  }
-
-  private static String await(CompletableFuture<String> renewal) throws InterruptedException {
-    try {
-      return renewal.get();
-    } catch (ExecutionException e) {
-      Throwable cause = Futures.unwrap(e);
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException("the token renewal failed", cause);
-    }
   }
 }

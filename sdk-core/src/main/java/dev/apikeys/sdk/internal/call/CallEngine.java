@@ -17,6 +17,7 @@ import dev.apikeys.sdk.internal.logging.LoggingTransport;
 import dev.apikeys.sdk.internal.proxy.ProxyTransport;
 import dev.apikeys.sdk.internal.retry.RetryingTransport;
 import dev.apikeys.sdk.internal.timer.SdkTimer;
+import dev.apikeys.sdk.internal.transport.Driver;
 import dev.apikeys.sdk.internal.transport.HttpCall;
 import dev.apikeys.sdk.internal.transport.HttpResult;
 import dev.apikeys.sdk.internal.transport.HttpTransport;
@@ -25,7 +26,6 @@ import dev.apikeys.sdk.internal.transport.ObservingTransport;
 import dev.apikeys.sdk.internal.transport.RedirectingTransport;
 import dev.apikeys.sdk.internal.transport.SentToken;
 import dev.apikeys.sdk.internal.transport.WireTransport;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.net.URI;
@@ -36,7 +36,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -44,7 +46,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * options, runs the interceptors' call hooks, sends it through the transport layers (assembled
  * here, once per client: retry, the token, attempt hooks, redirects, logging, the limit of
  * requests in flight, the proxy of the SDK's JDK client, the transport), maps an error status
- * to its exception and reads the answer. The generated services are thin views of it.
+ * to its exception and reads the answer. Each layer is written once; a blocking call runs it on
+ * {@link Driver#BLOCKING}, an async one on its own {@link Driver#async()}. The generated
+ * services are thin views of it.
  */
 public final class CallEngine {
 
@@ -116,15 +120,21 @@ public final class CallEngine {
     return response;
   }
 
+  /** Sends on the blocking driver, whose stage is already complete: no thread hop. */
   private HttpResult send(HttpCall httpCall) {
     try {
-      return transport.execute(httpCall);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiKeysIoException(httpCall.describe()
-          + " was interrupted; the call was abandoned", e);
-    } catch (IOException | RuntimeException e) {
-      throw Failures.of(httpCall, e);
+      return transport.send(httpCall, Driver.BLOCKING).join();
+    } catch (CompletionException | CancellationException e) {
+      Throwable cause = Futures.unwrap(e);
+      if (cause instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new ApiKeysIoException(httpCall.describe()
+            + " was interrupted; the call was abandoned", cause);
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw Failures.of(httpCall, cause);
     }
   }
 
@@ -148,9 +158,15 @@ public final class CallEngine {
       }
       throw e;
     }
-    CompletableFuture<RawResponse<T>> response = Futures.map(transport.send(httpCall),
+    Driver driver = Driver.async();
+    CompletableFuture<RawResponse<T>> response = Futures.map(transport.send(httpCall, driver),
         result -> respond(call, httpCall, result),
         error -> Failures.of(httpCall, error));
+    response.whenComplete((value, error) -> {
+      if (response.isCancelled()) {
+        driver.cancel();
+      }
+    });
     if (interception == null) {
       return response;
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,57 @@ public final class Futures {
       cause = cause.getCause();
     }
     return cause;
+  }
+
+  /**
+   * Returns the stage that {@code next} makes of the outcome of {@code stage}: the engine's one
+   * way to chain its layers. When {@code stage} is already complete (always, on the blocking
+   * driver), {@code next} runs at once on this thread and nothing else is allocated, so a
+   * blocking call runs its whole chain on the caller; otherwise it runs when {@code stage}
+   * completes. What {@code next} throws fails the returned stage.
+   *
+   * @param stage the stage to follow
+   * @param next makes the next stage of the value, or of the (unwrapped) failure when the
+   *     value is null and the failure not
+   * @param <T> the stage's type
+   * @param <R> the next stage's type
+   * @return the next stage
+   */
+  public static <T, R> CompletableFuture<R> then(CompletableFuture<T> stage,
+      BiFunction<? super T, Throwable, CompletableFuture<R>> next) {
+    if (!stage.isDone()) {
+      return stage.handle((value, error) -> apply(next, value, error))
+          .thenCompose(Function.identity());
+    }
+    T value;
+    try {
+      value = stage.join();
+    } catch (CompletionException | CancellationException e) {
+      return apply(next, null, e);
+    }
+    return apply(next, value, null);
+  }
+
+  private static <T, R> CompletableFuture<R> apply(
+      BiFunction<? super T, Throwable, CompletableFuture<R>> next, T value, Throwable error) {
+    try {
+      return next.apply(value, error == null ? null : unwrap(error));
+    } catch (Throwable e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Returns a stage of the outcome: the value, or the failure when there is one.
+   *
+   * @param value the value
+   * @param error the failure, or null
+   * @param <T> the type
+   * @return the complete stage
+   */
+  public static <T> CompletableFuture<T> settled(T value, Throwable error) {
+    return error != null ? CompletableFuture.failedFuture(error)
+        : CompletableFuture.completedFuture(value);
   }
 
   /**

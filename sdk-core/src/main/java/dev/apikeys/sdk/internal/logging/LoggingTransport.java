@@ -2,10 +2,10 @@ package dev.apikeys.sdk.internal.logging;
 
 import dev.apikeys.sdk.internal.call.Futures;
 import dev.apikeys.sdk.internal.json.SecretMask;
+import dev.apikeys.sdk.internal.transport.Driver;
 import dev.apikeys.sdk.internal.transport.HttpCall;
 import dev.apikeys.sdk.internal.transport.HttpResult;
 import dev.apikeys.sdk.internal.transport.HttpTransport;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.nio.charset.StandardCharsets;
@@ -39,32 +39,16 @@ public final class LoggingTransport implements HttpTransport {
   }
 
   @Override
-  public CompletableFuture<HttpResult> send(HttpCall call) {
+  public CompletableFuture<HttpResult> send(HttpCall call, Driver driver) {
     if (!logger.isLoggable(level)) {
-      return next.send(call);
+      return next.send(call, driver);
     }
     long start = System.nanoTime();
     logRequestBody(call);
-    CompletableFuture<HttpResult> sent = next.send(call);
-    sent.whenComplete((result, error) -> logOutcome(call, start, result, error));
-    return sent;
-  }
-
-  @Override
-  public HttpResult execute(HttpCall call) throws IOException, InterruptedException {
-    if (!logger.isLoggable(level)) {
-      return next.execute(call);
-    }
-    long start = System.nanoTime();
-    logRequestBody(call);
-    try {
-      HttpResult result = next.execute(call);
-      logOutcome(call, start, result, null);
-      return result;
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      logOutcome(call, start, null, e);
-      throw e;
-    }
+    return Futures.then(next.send(call, driver), (result, error) -> {
+      logOutcome(call, start, result, error);
+      return Futures.settled(result, error);
+    });
   }
 
   private void logRequestBody(HttpCall call) {

@@ -123,7 +123,8 @@ public enum ConnectionFailure {
       case CERTIFICATE_NOT_TRUSTED:
         return summary + " (" + reason(chain, ConnectionFailure::isCertificateProblem)
             + "): trust the server's certificate or its CA in the trust store the client uses:"
-            + " the JDK's (javax.net.ssl.trustStore) or an SSLContext on your own HttpClient";
+            + " the JDK's (javax.net.ssl.trustStore), or the SSLContext of your own HttpClient or"
+            + " of the transport";
       case TLS_HANDSHAKE_FAILED:
         return summary + " (" + reason(chain, SSLException.class::isInstance) + ")";
       default:

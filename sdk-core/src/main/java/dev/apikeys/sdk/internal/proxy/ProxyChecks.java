@@ -22,8 +22,8 @@ public final class ProxyChecks {
    * @param proxy the proxy, or null
    * @param baseUri the API's base URL
    * @throws IllegalArgumentException if the given client has an {@code Authenticator}
-   * @throws IllegalStateException if a client or a transport and a proxy are given, or the
-   *     proxy has credentials for an {@code https://} base URL
+   * @throws IllegalStateException if a client and a proxy are given, or the proxy has
+   *     credentials for an {@code https://} base URL on the JDK transport
    */
   public static void check(HttpClient givenClient, Transport givenTransport, ProxyOptions proxy,
       URI baseUri) {
@@ -39,12 +39,7 @@ public final class ProxyChecks {
           + " HttpClient given to httpClient(...) keeps its own proxy settings"
           + " (HttpClient.Builder.proxy(...)); set the proxy there, or drop httpClient(...)");
     }
-    if (givenTransport != null && proxy != null) {
-      throw new IllegalStateException("proxy(...) and transport(...) cannot be combined: the"
-          + " transport given to transport(...) has its own proxy settings (for Apache"
-          + " HttpClient 5, ApacheTransport.builder().proxy(...)); set the proxy there");
-    }
-    if (proxy != null && proxy.hasCredentials() && "https".equals(baseUri.getScheme())
+    if (givenTransport == null && proxy != null && proxy.hasCredentials() && "https".equals(baseUri.getScheme())
         && proxy.appliesTo(baseUri)) {
       throw new IllegalStateException("the proxy at " + proxy.host() + ":" + proxy.port()
           + " has credentials, which the JDK transport cannot send through the CONNECT tunnel"

@@ -135,12 +135,16 @@ final class ProxyFailures {
   private static ApiKeysIoException tunnelRefused(HttpCall call, ProxyOptions proxy,
       String status, Throwable cause, boolean jdk) {
     String target = target(call.uri());
-    String why = !"407".equals(status) ? status == null ? "" : " with status " + status
-        : jdk ? ": it asks for credentials (407 Proxy Authentication Required), which the JDK"
-            + " transport cannot send through a CONNECT tunnel; use " + APACHE
+    // tinyproxy answers a wrong password with 401, other proxies with 407
+    boolean credentials = "407".equals(status) || "401".equals(status);
+    String answer = "407".equals(status) ? "407 Proxy Authentication Required"
+        : "status " + status;
+    String why = !credentials ? status == null ? "" : " with " + answer
+        : jdk ? ": it asks for credentials (" + answer + "), which the JDK transport cannot"
+            + " send through a CONNECT tunnel; use " + APACHE
         : proxy.hasCredentials() ? ": it refused the credentials of user "
-            + proxy.username().orElseThrow() + " (407 Proxy Authentication Required)"
-        : ": it asks for credentials (407 Proxy Authentication Required); set them with"
+            + proxy.username().orElseThrow() + " (" + answer + ")"
+        : ": it asks for credentials (" + answer + "); set them with"
             + " ProxyOptions.Builder.credentials(...)";
     return new ApiKeysIoException(call.describe() + " failed: the proxy at " + address(proxy)
         + " refused the tunnel to " + target + why, cause);

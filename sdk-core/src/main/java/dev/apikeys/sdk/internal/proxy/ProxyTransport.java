@@ -2,10 +2,10 @@ package dev.apikeys.sdk.internal.proxy;
 
 import dev.apikeys.sdk.ProxyOptions;
 import dev.apikeys.sdk.internal.call.Futures;
+import dev.apikeys.sdk.internal.transport.Driver;
 import dev.apikeys.sdk.internal.transport.HttpCall;
 import dev.apikeys.sdk.internal.transport.HttpResult;
 import dev.apikeys.sdk.internal.transport.HttpTransport;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -46,24 +46,10 @@ public final class ProxyTransport implements HttpTransport {
   }
 
   @Override
-  public CompletableFuture<HttpResult> send(HttpCall call) {
-    return Futures.map(next.send(toSend(call)), result -> checked(call, result),
-        error -> ProxyFailures.of(call, proxy, error, jdk));
-  }
-
-  @Override
-  public HttpResult execute(HttpCall call) throws IOException, InterruptedException {
-    HttpResult result;
-    try {
-      result = next.execute(toSend(call));
-    } catch (IOException e) {
-      Throwable failure = ProxyFailures.of(call, proxy, e, jdk);
-      if (failure instanceof RuntimeException) {
-        throw (RuntimeException) failure;
-      }
-      throw (IOException) failure;
-    }
-    return checked(call, result);
+  public CompletableFuture<HttpResult> send(HttpCall call, Driver driver) {
+    return Futures.then(next.send(toSend(call), driver), (result, error) -> error != null
+        ? CompletableFuture.failedFuture(ProxyFailures.of(call, proxy, error, jdk))
+        : CompletableFuture.completedFuture(checked(call, result)));
   }
 
   private HttpCall toSend(HttpCall call) {

@@ -4,6 +4,7 @@ import dev.apikeys.sdk.RetryPolicy;
 import dev.apikeys.sdk.Sleeper;
 import dev.apikeys.sdk.internal.call.Futures;
 import dev.apikeys.sdk.internal.net.ConnectionFailure;
+import dev.apikeys.sdk.internal.transport.Driver;
 import dev.apikeys.sdk.internal.transport.HttpCall;
 import dev.apikeys.sdk.internal.transport.HttpResult;
 import dev.apikeys.sdk.internal.transport.HttpTransport;
@@ -13,13 +14,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Retries failed attempts as the {@link RetryPolicy} says, waiting with the {@link Sleeper}
- * (never blocking a thread), within the call's deadline; a network failure that no retry can
- * fix ({@link ConnectionFailure#isRetryable}) is not retried. Cancelling the returned future cancels
+ * through the call's {@link Driver} (which blocks only a blocking caller, and ends the wait at
+ * once on an interrupt), within the call's deadline; a network failure that no retry can
+ * fix ({@link ConnectionFailure#isRetryable}) is not retried. Cancelling an async call cancels
  * the attempt or wait under way and starts no other.
  */
 public final class RetryingTransport implements HttpTransport {
@@ -46,100 +46,27 @@ public final class RetryingTransport implements HttpTransport {
   }
 
   @Override
-  public CompletableFuture<HttpResult> send(HttpCall call) {
-    CompletableFuture<HttpResult> result = new CompletableFuture<>();
-    AtomicReference<CompletableFuture<?>> pending = new AtomicReference<>();
-    result.whenComplete((value, error) -> {
-      CompletableFuture<?> step = pending.get();
-      if (result.isCancelled() && step != null) {
-        step.cancel(true);
-      }
-    });
-    attempt(call, 1, result, pending);
-    return result;
+  public CompletableFuture<HttpResult> send(HttpCall call, Driver driver) {
+    return attempt(call, 1, driver);
   }
 
-  private void attempt(HttpCall call, int number, CompletableFuture<HttpResult> result,
-      AtomicReference<CompletableFuture<?>> pending) {
-    if (result.isDone()) {
-      return;
-    }
+  /** Sends attempt {@code number}, and the next one after the wait when it is to be retried. */
+  private CompletableFuture<HttpResult> attempt(HttpCall call, int number, Driver driver) {
     HttpCall attempt;
     try {
       attempt = attemptOf(call, number);
     } catch (HttpTimeoutException e) {
-      result.completeExceptionally(e);
-      return;
+      return CompletableFuture.failedFuture(e);
     }
-    try {
-      CompletableFuture<HttpResult> sent = next.send(attempt);
-      track(pending, sent, result);
-      sent.whenComplete((response, error) -> {
-        try {
-          afterAttempt(call, number, response, Futures.unwrap(error), result, pending);
-        } catch (RuntimeException | Error e) {
-          result.completeExceptionally(e);
-        }
-      });
-    } catch (RuntimeException e) {
-      result.completeExceptionally(e);
-    }
-  }
-
-  /** Completes the call, or schedules the next attempt after the wait. */
-  private void afterAttempt(HttpCall call, int number, HttpResult response, Throwable error,
-      CompletableFuture<HttpResult> result, AtomicReference<CompletableFuture<?>> pending) {
-    Optional<Duration> wait = retryWait(call, number, response, error);
-    if (wait.isEmpty()) {
-      complete(result, response, error);
-      return;
-    }
-    CompletableFuture<Void> sleep = sleeper.sleep(wait.get());
-    track(pending, sleep, result);
-    sleep.whenComplete((ignored, sleepError) -> {
-      if (sleepError != null) {
-        result.completeExceptionally(sleepError);
-      } else {
-        attempt(call, number + 1, result, pending);
-      }
-    });
-  }
-
-  /**
-   * Sends the call on the calling thread, retrying as the policy says; waits block this thread
-   * on the {@link Sleeper}'s future, so an interrupt ends them at once.
-   */
-  @Override
-  public HttpResult execute(HttpCall call) throws IOException, InterruptedException {
-    for (int number = 1; ; number++) {
-      HttpResult response = null;
-      IOException error = null;
-      try {
-        response = next.execute(attemptOf(call, number));
-      } catch (IOException e) {
-        error = e;
-      }
+    return Futures.then(next.send(attempt, driver), (response, error) -> {
       Optional<Duration> wait = retryWait(call, number, response, error);
       if (wait.isEmpty()) {
-        if (error != null) {
-          throw error;
-        }
-        return response;
+        return Futures.settled(response, error);
       }
-      await(sleeper.sleep(wait.get()));
-    }
-  }
-
-  private static void await(CompletableFuture<Void> sleep)
-      throws IOException, InterruptedException {
-    try {
-      sleep.get();
-    } catch (InterruptedException e) {
-      sleep.cancel(true);
-      throw e;
-    } catch (ExecutionException e) {
-      throw new IOException("the wait before a retry failed", e.getCause());
-    }
+      return Futures.then(driver.await(sleeper.sleep(wait.get())), (ignored, sleepError) ->
+          sleepError != null ? CompletableFuture.failedFuture(sleepError)
+              : attempt(call, number + 1, driver));
+    });
   }
 
   /** Returns attempt {@code number} of the call, its timeout cut to what the deadline leaves. */
@@ -188,22 +115,5 @@ public final class RetryingTransport implements HttpTransport {
     }
     Duration left = Duration.between(clock.instant(), call.deadline());
     return Optional.of(left.isNegative() ? Duration.ZERO : left);
-  }
-
-  private static void track(AtomicReference<CompletableFuture<?>> pending,
-      CompletableFuture<?> step, CompletableFuture<HttpResult> result) {
-    pending.set(step);
-    if (result.isCancelled()) {
-      step.cancel(true);
-    }
-  }
-
-  private static void complete(CompletableFuture<HttpResult> result, HttpResult response,
-      Throwable error) {
-    if (error != null) {
-      result.completeExceptionally(error);
-    } else {
-      result.complete(response);
-    }
   }
 }

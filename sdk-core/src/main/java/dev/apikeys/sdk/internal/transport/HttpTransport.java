@@ -1,36 +1,28 @@
 package dev.apikeys.sdk.internal.transport;
 
-import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Sends a call and answers with the response, whatever its status. Layers (retry, redirects,
- * attempt interceptors, logging, the limit of requests in flight) wrap one another around the
- * JDK transport; {@link TransportStack} assembles them once per client.
+ * Sends a call and answers with the response, whatever its status. Layers (retry, the token,
+ * attempt hooks, redirects, logging, the limit of requests in flight, the proxy) wrap one another
+ * around the {@link WireTransport}; {@code CallEngine} assembles them once per client.
  *
- * <p>Two paths, one behaviour: {@link #send} never blocks, for the async API; {@link #execute}
- * blocks the calling thread, for the blocking API, so that a blocking call costs no thread hop
- * (the JDK's {@code sendAsync} hands every completion to another thread).
+ * <p>One path for both APIs: each layer is written once over {@link CompletableFuture}, chained
+ * with {@code Futures.then}, and leaves every exchange and wait to the call's {@link Driver}. On
+ * the blocking driver every stage is already complete, so a blocking call runs on the calling
+ * thread with no thread hop; on the async driver nothing blocks.
  */
 public interface HttpTransport {
 
   /**
-   * Sends the call. Cancelling the returned future cancels the exchange under way.
+   * Sends the call; never throws.
    *
    * @param call what to send
-   * @return the response; completes exceptionally with an {@link java.io.IOException} or a
-   *     {@link java.net.http.HttpTimeoutException} when no response came
+   * @param driver how: blocking or async
+   * @return the response, already complete on the blocking driver; completes exceptionally
+   *     with an {@link java.io.IOException} or a {@link java.net.http.HttpTimeoutException}
+   *     when no response came, with an {@link InterruptedException} when the blocking caller was
+   *     interrupted (the call is abandoned)
    */
-  CompletableFuture<HttpResult> send(HttpCall call);
-
-  /**
-   * Sends the call on the calling thread.
-   *
-   * @param call what to send
-   * @return the response
-   * @throws IOException when no response came, {@link java.net.http.HttpTimeoutException}
-   *     included
-   * @throws InterruptedException when the thread was interrupted; the call is abandoned
-   */
-  HttpResult execute(HttpCall call) throws IOException, InterruptedException;
+  CompletableFuture<HttpResult> send(HttpCall call, Driver driver);
 }

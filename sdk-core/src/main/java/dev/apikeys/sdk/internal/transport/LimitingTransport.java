@@ -5,10 +5,9 @@ import dev.apikeys.sdk.internal.timer.SdkTimer;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
 
 /**
  * Holds each exchange to the {@link RequestLimiter}: it starts when a slot is free and gives the
@@ -46,132 +45,107 @@ public final class LimitingTransport implements HttpTransport {
   }
 
   @Override
-  public HttpResult execute(HttpCall call) throws IOException, InterruptedException {
+  public CompletableFuture<HttpResult> send(HttpCall call, Driver driver) {
     long deadline = System.nanoTime() + call.attemptTimeout().toNanos();
     CompletableFuture<Void> grant = limiter.acquire();
-    boolean waited = false;
-    while (true) {
-      if (!grant.isDone()) {
-        awaitSlot(grant, call, deadline);
-        waited = true;
-      }
-      // Outside the try: a wait that used up the timeout has already given the slot back.
-      HttpCall attempt = waited ? timeLeft(call, deadline) : call;
-      HttpResult result;
-      try {
-        result = next.execute(attempt);
-      } catch (IOException e) {
-        if (!isRefusedStream(e)) {
-          limiter.release();
-          throw e;
-        }
-        grant = pausedWhenAlone(limiter.refused());
-        waited = true;
-        continue;
-      } catch (InterruptedException | RuntimeException | Error e) {
-        limiter.release();
-        throw e;
-      }
-      limiter.release();
-      return result;
-    }
+    return rounds(grant.isDone() ? sendHolding(call, driver)
+        : afterSlot(grant, call, deadline, driver), call, deadline, driver);
   }
 
-  private void awaitSlot(CompletableFuture<Void> grant, HttpCall call, long deadline)
-      throws IOException, InterruptedException {
+  /**
+   * Follows a round (a wait for a slot, then the exchange) with another as long as the
+   * connection refuses the stream; in a loop while the rounds complete at once (the blocking
+   * driver), so that refusals for the whole timeout do not grow the stack.
+   */
+  private CompletableFuture<HttpResult> rounds(CompletableFuture<HttpResult> first,
+      HttpCall call, long deadline, Driver driver) {
+    CompletableFuture<HttpResult> round = first;
+    while (round.isDone()) {
+      if (!round.isCompletedExceptionally()) {
+        return round;
+      }
+      Refused refused = refusal(round);
+      if (refused == null) {
+        return round;
+      }
+      round = afterSlot(refused.grant, call, deadline, driver);
+    }
+    return Futures.then(round, (result, error) -> error instanceof Refused
+        ? rounds(afterSlot(((Refused) error).grant, call, deadline, driver), call, deadline,
+            driver)
+        : Futures.settled(result, error));
+  }
+
+  private static Refused refusal(CompletableFuture<HttpResult> round) {
     try {
-      grant.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      if (limiter.abandon(grant)) {
-        throw tooBusy(call);
-      }
-    } catch (InterruptedException e) {
-      if (!limiter.abandon(grant)) {
-        limiter.release();
-      }
-      throw e;
-    } catch (ExecutionException e) {
-      throw new IOException("waiting for a request slot failed", e.getCause());
+      round.join();
+      return null;
+    } catch (CompletionException e) {
+      return e.getCause() instanceof Refused ? (Refused) e.getCause() : null;
+    } catch (CancellationException e) {
+      return null;
     }
-  }
-
-  /** The call with what the wait for a slot left of its timeout; fails when nothing is left. */
-  private HttpCall timeLeft(HttpCall call, long deadline) throws HttpTimeoutException {
-    long left = deadline - System.nanoTime();
-    if (left <= 0) {
-      HttpTimeoutException tooBusy = tooBusy(call);
-      limiter.release();
-      throw tooBusy;
-    }
-    return call.forAttempt(call.attempt(), Duration.ofNanos(left));
-  }
-
-  @Override
-  public CompletableFuture<HttpResult> send(HttpCall call) {
-    long deadline = System.nanoTime() + call.attemptTimeout().toNanos();
-    CompletableFuture<HttpResult> result = new CompletableFuture<>();
-    CompletableFuture<Void> grant = limiter.acquire();
-    if (grant.isDone()) {
-      sendHolding(call, call, deadline, result);
-    } else {
-      whenGranted(grant, call, deadline, result);
-    }
-    return result;
   }
 
   /** Sends the call once the slot is granted, or fails it when the deadline comes first. */
-  private void whenGranted(CompletableFuture<Void> grant, HttpCall call, long deadline,
-      CompletableFuture<HttpResult> result) {
+  private CompletableFuture<HttpResult> afterSlot(CompletableFuture<Void> grant, HttpCall call,
+      long deadline, Driver driver) {
+    CompletableFuture<Void> slot = slotOf(grant, call, deadline);
+    return Futures.then(driver.await(slot), (ignored, error) -> {
+      if (error != null) {
+        if (slot.isDone() && !slot.isCompletedExceptionally()) {
+          limiter.release(); // granted as the blocking wait was interrupted
+        }
+        return CompletableFuture.failedFuture(error);
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        HttpTimeoutException tooBusy = tooBusy(call); // before the release raises the limit
+        limiter.release();
+        return CompletableFuture.failedFuture(tooBusy);
+      }
+      return sendHolding(call.forAttempt(call.attempt(), Duration.ofNanos(left)), driver);
+    });
+  }
+
+  /**
+   * Returns the wait for the grant: completes when it is granted, holding the slot, or fails
+   * when the deadline comes first. Cancelling it gives the slot up, or back once granted.
+   */
+  private CompletableFuture<Void> slotOf(CompletableFuture<Void> grant, HttpCall call,
+      long deadline) {
+    CompletableFuture<Void> slot = new CompletableFuture<>();
     SdkTimer.Timeout expiry = timer.schedule(deadline, () -> {
       if (limiter.abandon(grant)) {
-        result.completeExceptionally(tooBusy(call));
+        slot.completeExceptionally(tooBusy(call));
       }
     });
     grant.thenRun(() -> {
       expiry.cancel();
-      if (result.isDone()) {
+      if (!slot.complete(null)) {
         limiter.release();
-        return;
       }
-      HttpCall left;
-      try {
-        left = timeLeft(call, deadline);
-      } catch (HttpTimeoutException e) {
-        result.completeExceptionally(e);
-        return;
-      }
-      sendHolding(call, left, deadline, result);
     });
-    result.whenComplete((value, error) -> {
-      if (result.isCancelled() && limiter.abandon(grant)) {
+    slot.whenComplete((value, error) -> {
+      if (slot.isCancelled() && limiter.abandon(grant)) {
         expiry.cancel();
       }
     });
+    return slot;
   }
 
-  private void sendHolding(HttpCall call, HttpCall attempt, long deadline,
-      CompletableFuture<HttpResult> result) {
-    CompletableFuture<HttpResult> sent;
-    try {
-      sent = next.send(attempt);
-    } catch (RuntimeException e) {
-      limiter.release();
-      result.completeExceptionally(e);
-      return;
-    }
-    sent.whenComplete((value, error) -> {
-      if (error != null && isRefusedStream(error) && !result.isDone()) {
-        whenGranted(pausedWhenAlone(limiter.refused()), call, deadline, result);
-        return;
+  /**
+   * Sends while holding a slot, and gives it back when the exchange ends; a refused stream
+   * gives it back to the limiter's queue instead and fails the round with {@link Refused}.
+   */
+  private CompletableFuture<HttpResult> sendHolding(HttpCall attempt, Driver driver) {
+    return Futures.then(next.send(attempt, driver), (result, error) -> {
+      if (error != null && isRefusedStream(error)) {
+        return CompletableFuture.failedFuture(new Refused(pausedWhenAlone(limiter.refused())));
       }
       limiter.release();
-      if (error != null) {
-        result.completeExceptionally(Futures.unwrap(error));
-      } else {
-        result.complete(value);
-      }
+      return Futures.settled(result, error);
     });
-    Futures.cancelWith(result, sent);
   }
 
   /**
@@ -212,5 +186,17 @@ public final class LimitingTransport implements HttpTransport {
     return new HttpTimeoutException(call.describe() + " waited " + call.attemptTimeout()
         + " for one of the client's " + limit + " request slots;"
         + " raise maxConcurrentRequests or the timeout");
+  }
+
+  /** A round that ended with a refused stream, and the grant the next round waits for. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient CompletableFuture<Void> grant;
+
+    Refused(CompletableFuture<Void> grant) {
+      super(null, null, false, false);
+      this.grant = grant;
+    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.apikeys.sdk.internal.transport;
 
 import dev.apikeys.sdk.internal.call.Futures;
-import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,39 +21,19 @@ public final class ObservingTransport implements HttpTransport {
   }
 
   @Override
-  public HttpResult execute(HttpCall call) throws IOException, InterruptedException {
+  public CompletableFuture<HttpResult> send(HttpCall call, Driver driver) {
     if (call.observer() == null) {
-      return next.execute(call);
+      return next.send(call, driver);
     }
-    CallObserver.Attempt attempt = call.observer().beginAttempt(call);
-    HttpResult result;
+    CallObserver.Attempt attempt;
     try {
-      result = next.execute(attempt.toSend());
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      attempt.end(null, e);
-      throw e;
+      attempt = call.observer().beginAttempt(call);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
     }
-    attempt.end(result, null);
-    return result;
-  }
-
-  @Override
-  public CompletableFuture<HttpResult> send(HttpCall call) {
-    if (call.observer() == null) {
-      return next.send(call);
-    }
-    CallObserver.Attempt attempt = call.observer().beginAttempt(call);
-    CompletableFuture<HttpResult> sent = next.send(attempt.toSend());
-    CompletableFuture<HttpResult> result = new CompletableFuture<>();
-    sent.whenComplete((response, error) -> {
-      attempt.end(response, error == null ? null : Futures.unwrap(error));
-      if (error != null) {
-        result.completeExceptionally(Futures.unwrap(error));
-      } else {
-        result.complete(response);
-      }
+    return Futures.then(next.send(attempt.toSend(), driver), (result, error) -> {
+      attempt.end(result, error);
+      return Futures.settled(result, error);
     });
-    Futures.cancelWith(result, sent);
-    return result;
   }
 }

@@ -1,7 +1,6 @@
 package dev.apikeys.sdk.internal.transport;
 
 import dev.apikeys.sdk.internal.call.Futures;
-import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,43 +29,19 @@ public final class RedirectingTransport implements HttpTransport {
   }
 
   @Override
-  public HttpResult execute(HttpCall call) throws IOException, InterruptedException {
-    HttpCall hop = call;
-    HttpResult result = next.execute(hop);
-    for (int redirects = 0; redirects < MAX_REDIRECTS; redirects++) {
-      Optional<HttpCall> following = follow(hop, result);
-      if (following.isEmpty()) {
-        return result;
-      }
-      hop = following.get();
-      result = next.execute(hop);
-    }
-    return result;
+  public CompletableFuture<HttpResult> send(HttpCall call, Driver driver) {
+    return hop(call, 0, driver);
   }
 
-  @Override
-  public CompletableFuture<HttpResult> send(HttpCall call) {
-    CompletableFuture<HttpResult> result = new CompletableFuture<>();
-    sendHop(call, 0, result);
-    return result;
-  }
-
-  /** Sends one hop; cancelling {@code result} cancels the hop under way. */
-  private void sendHop(HttpCall hop, int redirects, CompletableFuture<HttpResult> result) {
-    CompletableFuture<HttpResult> sent = next.send(hop);
-    Futures.cancelWith(result, sent);
-    sent.whenComplete((response, error) -> {
+  private CompletableFuture<HttpResult> hop(HttpCall hop, int redirects, Driver driver) {
+    return Futures.then(next.send(hop, driver), (result, error) -> {
       if (error != null) {
-        result.completeExceptionally(Futures.unwrap(error));
-        return;
+        return CompletableFuture.failedFuture(error);
       }
       Optional<HttpCall> following = redirects < MAX_REDIRECTS
-          ? follow(hop, response) : Optional.empty();
-      if (following.isEmpty() || result.isDone()) {
-        result.complete(response);
-      } else {
-        sendHop(following.get(), redirects + 1, result);
-      }
+          ? follow(hop, result) : Optional.empty();
+      return following.isEmpty() ? CompletableFuture.completedFuture(result)
+          : hop(following.get(), redirects + 1, driver);
     });
   }
 

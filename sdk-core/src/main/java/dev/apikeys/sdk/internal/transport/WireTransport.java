@@ -4,7 +4,6 @@ import dev.apikeys.sdk.internal.call.Futures;
 import dev.apikeys.sdk.transport.Transport;
 import dev.apikeys.sdk.transport.TransportRequest;
 import dev.apikeys.sdk.transport.TransportResponse;
-import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +14,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The bottom layer of every client: turns a call into a {@link TransportRequest} with every
  * header the SDK sends (the fixed ones, the call's, {@code Accept-Encoding: gzip} and the
- * {@code Content-Type} of a body), hands it to the client's {@link Transport}, and decodes the
- * response's content encoding, here and only here, whatever the transport.
+ * {@code Content-Type} of a body), hands it to the client's {@link Transport} through the call's
+ * {@link Driver}, and decodes the response's content encoding, here and only here, whatever the
+ * transport.
  */
 public final class WireTransport implements HttpTransport {
 
@@ -35,20 +35,16 @@ public final class WireTransport implements HttpTransport {
   }
 
   @Override
-  public CompletableFuture<HttpResult> send(HttpCall call) {
+  public CompletableFuture<HttpResult> send(HttpCall call, Driver driver) {
     CompletableFuture<TransportResponse> sent;
     try {
-      sent = Objects.requireNonNull(transport.executeAsync(toRequest(call)),
-          "the transport's executeAsync returned null");
+      sent = driver.exchange(transport, toRequest(call));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return Futures.map(sent, WireTransport::toResult);
-  }
-
-  @Override
-  public HttpResult execute(HttpCall call) throws IOException, InterruptedException {
-    return toResult(transport.execute(toRequest(call)));
+    return Futures.then(sent, (response, error) -> error != null
+        ? CompletableFuture.failedFuture(error)
+        : CompletableFuture.completedFuture(toResult(response)));
   }
 
   private TransportRequest toRequest(HttpCall call) {

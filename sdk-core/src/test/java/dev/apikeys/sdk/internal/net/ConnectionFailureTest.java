@@ -101,7 +101,8 @@ class ConnectionFailureTest {
     assertFalse(ConnectionFailure.isRetryable(error));
     assertEquals("certificate not trusted (unable to find valid certification path to requested"
         + " target): trust the server's certificate or its CA in the trust store the client"
-        + " uses: the JDK's (javax.net.ssl.trustStore) or an SSLContext on your own HttpClient",
+        + " uses: the JDK's (javax.net.ssl.trustStore), or the SSLContext of your own"
+        + " HttpClient or of the transport",
         ConnectionFailure.CERTIFICATE_NOT_TRUSTED.describe(error));
   }
 
@@ -114,8 +115,8 @@ class ConnectionFailureTest {
         ConnectionFailure.of(error));
     assertEquals("certificate not trusted (Certificate for <api.example.com> doesn't match any"
         + " of the subject alternative names: [localhost]): trust the server's certificate or"
-        + " its CA in the trust store the client uses: the JDK's (javax.net.ssl.trustStore) or"
-        + " an SSLContext on your own HttpClient",
+        + " its CA in the trust store the client uses: the JDK's (javax.net.ssl.trustStore),"
+        + " or the SSLContext of your own HttpClient or of the transport",
         ConnectionFailure.CERTIFICATE_NOT_TRUSTED.describe(error));
   }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ class LimitingTransportTest {
   /** Refuses the first {@code refusals} exchanges as the JDK does, then answers 200. */
   private static final class RefusingTransport implements HttpTransport {
     private final List<Long> sentAt = new ArrayList<>();
+    private final List<Integer> stackDepths = new ArrayList<>();
     private int refusals;
 
     RefusingTransport(int refusals) {
@@ -40,26 +42,22 @@ class LimitingTransportTest {
     }
 
     @Override
-    public synchronized HttpResult execute(HttpCall call) throws IOException {
+    public synchronized CompletableFuture<HttpResult> send(HttpCall call, Driver driver) {
       sentAt.add(System.nanoTime());
+      stackDepths.add(new Throwable().getStackTrace().length);
       if (refusals > 0) {
         refusals--;
-        throw new IOException("too many concurrent streams");
+        return CompletableFuture.failedFuture(new IOException("too many concurrent streams"));
       }
-      return OK;
-    }
-
-    @Override
-    public CompletableFuture<HttpResult> send(HttpCall call) {
-      try {
-        return CompletableFuture.completedFuture(execute(call));
-      } catch (IOException e) {
-        return CompletableFuture.failedFuture(e);
-      }
+      return CompletableFuture.completedFuture(OK);
     }
 
     synchronized List<Long> sentAt() {
       return List.copyOf(sentAt);
+    }
+
+    synchronized List<Integer> stackDepths() {
+      return List.copyOf(stackDepths);
     }
   }
 
@@ -67,6 +65,17 @@ class LimitingTransportTest {
     return new HttpCall("retrieveApiKey", "GET", URI.create("http://127.0.0.1:9/v1/api_key/k"),
         "/v1/api_key/{id}", "/v1/api_key/k", Map.of(), null, timeout, 0, null, 1, null,
         new SentToken());
+  }
+
+  /** Sends on the blocking driver, whose stage is complete when it returns. */
+  private static HttpResult execute(HttpTransport transport, HttpCall call) throws Throwable {
+    CompletableFuture<HttpResult> sent = transport.send(call, Driver.BLOCKING);
+    assertTrue(sent.isDone(), "the blocking driver returned a stage still under way");
+    try {
+      return sent.join();
+    } catch (CompletionException e) {
+      throw e.getCause();
+    }
   }
 
   /** Every slot the limiter can grant now is free: none was lost. */
@@ -95,15 +104,32 @@ class LimitingTransportTest {
 
   @Test
   void aBlockingExchangeRefusedWithNothingElseInFlightIsSentAgainAfterThePause()
-      throws Exception {
+      throws Throwable {
     RequestLimiter limiter = new RequestLimiter(4);
     RefusingTransport refusing = new RefusingTransport(2);
     LimitingTransport transport = new LimitingTransport(refusing, limiter, SdkTimer.shared());
 
-    assertSame(OK, transport.execute(call(Duration.ofSeconds(5))));
+    assertSame(OK, execute(transport, call(Duration.ofSeconds(5))));
 
     assertEquals(3, refusing.sentAt().size());
     assertPausedBetweenSends(refusing.sentAt());
+    assertNoSlotHeld(limiter);
+  }
+
+  @Test
+  void aBlockingExchangeRefusedAgainAndAgainIsSentAgainFromTheSameStackDepth() throws Throwable {
+    RequestLimiter limiter = new RequestLimiter(4);
+    RefusingTransport refusing = new RefusingTransport(20);
+    LimitingTransport transport = new LimitingTransport(refusing, limiter, SdkTimer.shared());
+
+    assertSame(OK, execute(transport, call(Duration.ofSeconds(5))));
+
+    assertEquals(21, refusing.sentAt().size());
+    List<Integer> depths = refusing.stackDepths();
+    // The first send needs no wait for a slot; every later one comes after a wait, from one
+    // depth: the rounds loop, they do not recurse.
+    assertEquals(1, depths.subList(1, depths.size()).stream().distinct().count(),
+        "every send again came from a deeper stack: " + depths);
     assertNoSlotHeld(limiter);
   }
 
@@ -114,7 +140,8 @@ class LimitingTransportTest {
     RefusingTransport refusing = new RefusingTransport(2);
     LimitingTransport transport = new LimitingTransport(refusing, limiter, SdkTimer.shared());
 
-    assertSame(OK, transport.send(call(Duration.ofSeconds(5))).get(5, TimeUnit.SECONDS));
+    assertSame(OK, transport.send(call(Duration.ofSeconds(5)), Driver.async())
+        .get(5, TimeUnit.SECONDS));
 
     assertEquals(3, refusing.sentAt().size());
     assertPausedBetweenSends(refusing.sentAt());
@@ -128,7 +155,8 @@ class LimitingTransportTest {
     LimitingTransport transport = new LimitingTransport(refusing, limiter, SdkTimer.shared());
     assertTrue(limiter.acquire().isDone(), "another request in flight");
 
-    CompletableFuture<HttpResult> result = transport.send(call(Duration.ofSeconds(5)));
+    CompletableFuture<HttpResult> result = transport.send(call(Duration.ofSeconds(5)),
+        Driver.async());
 
     assertFalse(result.isDone(), "two in flight were one too many: the limit is now 1");
     assertEquals(1, limiter.limit());
@@ -146,7 +174,7 @@ class LimitingTransportTest {
     LimitingTransport transport = new LimitingTransport(refusing, limiter, SdkTimer.shared());
 
     HttpTimeoutException timeout = assertThrows(HttpTimeoutException.class,
-        () -> transport.execute(call(Duration.ofMillis(60))));
+        () -> execute(transport, call(Duration.ofMillis(60))));
 
     assertEquals("GET /v1/api_key/k waited PT0.06S for a request slot: the server's HTTP/2"
         + " connection refused streams, so the client's 4 slots (maxConcurrentRequests) are"
@@ -163,7 +191,8 @@ class LimitingTransportTest {
     LimitingTransport transport = new LimitingTransport(refusing, limiter, SdkTimer.shared());
 
     ExecutionException failed = assertThrows(ExecutionException.class,
-        () -> transport.send(call(Duration.ofMillis(60))).get(5, TimeUnit.SECONDS));
+        () -> transport.send(call(Duration.ofMillis(60)), Driver.async())
+            .get(5, TimeUnit.SECONDS));
 
     HttpTimeoutException timeout = assertInstanceOf(HttpTimeoutException.class,
         failed.getCause());

@@ -5,6 +5,9 @@ import dev.apikeys.sdk.TokenProvider;
 import dev.apikeys.sdk.interceptors.Interceptor;
 import dev.apikeys.sdk.micrometer.ApiKeysObservationConvention;
 import dev.apikeys.sdk.micrometer.ObservationInterceptor;
+import dev.apikeys.sdk.transport.Transport;
+import dev.apikeys.spring.boot.autoconfigure.ApiKeysProperties.TransportKind;
+import dev.apikeys.transport.apache5.ApacheTransport;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,7 +24,10 @@ import org.springframework.context.annotation.Configuration;
  * from {@link ApiKeysConnectionDetails} (by default the {@code apikeys.*} properties; a
  * {@link TokenProvider} bean, when there is one, wins over their token), with every
  * {@link Interceptor} bean and then every {@link ApiKeysClientBuilderCustomizer} applied
- * in order. With an {@code ObservationRegistry} bean and apikeys-sdk-micrometer on the class
+ * in order. It sends with a {@link Transport} bean when there is one; otherwise, with
+ * apikeys-transport-apache5 on the class path (and {@code apikeys.transport} not {@code jdk}),
+ * with an {@link ApacheTransport} made from the properties; else with the JDK's client. With an
+ * {@code ObservationRegistry} bean and apikeys-sdk-micrometer on the class
  * path it adds an {@link ObservationInterceptor}; with {@code apikeys.health.enabled=true} and
  * spring-boot-health on the class path, an {@link ApiKeysHealthIndicator}.
  */
@@ -53,16 +59,18 @@ public class ApiKeysAutoConfiguration {
    * @param properties the properties
    * @param connection where to connect, and the token
    * @param tokenProvider the {@link TokenProvider} bean, which wins over the connection's token
+   * @param transport the {@link Transport} bean, the client's transport when there is one
    * @param interceptors the interceptor beans, added in order
    * @param customizers the builder customizers, applied in order
    * @return the client
-   * @throws IllegalStateException if neither a token nor a {@link TokenProvider} bean is set
+   * @throws IllegalStateException if neither a token nor a {@link TokenProvider} bean is set,
+   *     or {@code apikeys.transport=apache} without apikeys-transport-apache5
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public ApiKeysClient apiKeysClient(ApiKeysProperties properties,
       ApiKeysConnectionDetails connection, ObjectProvider<TokenProvider> tokenProvider,
-      ObjectProvider<Interceptor> interceptors,
+      ObjectProvider<Transport> transport, ObjectProvider<Interceptor> interceptors,
       ObjectProvider<ApiKeysClientBuilderCustomizer> customizers) {
     ApiKeysClient.Builder builder = credentials(connection, tokenProvider.getIfUnique());
     if (connection.getBaseUrl() != null) {
@@ -71,7 +79,15 @@ public class ApiKeysAutoConfiguration {
     if (connection.getAccountId() != null) {
       builder.accountId(connection.getAccountId());
     }
-    applyTuning(properties, builder);
+    Transport chosen = transport.getIfUnique();
+    if (chosen == null && properties.getTransport() == TransportKind.APACHE) {
+      throw new IllegalStateException("apikeys.transport=apache needs"
+          + " dev.apikeys:apikeys-transport-apache5 on the class path");
+    }
+    applyTuning(properties, builder, chosen == null);
+    if (chosen != null) {
+      builder.transport(chosen);
+    }
     interceptors.orderedStream().forEach(builder::addInterceptor);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     return builder.build();
@@ -91,11 +107,12 @@ public class ApiKeysAutoConfiguration {
     return ApiKeysClient.builder().token(token);
   }
 
-  private static void applyTuning(ApiKeysProperties properties, ApiKeysClient.Builder builder) {
+  private static void applyTuning(ApiKeysProperties properties, ApiKeysClient.Builder builder,
+      boolean jdkTransport) {
     if (properties.getTimeout() != null) {
       builder.timeout(properties.getTimeout());
     }
-    if (properties.getConnectTimeout() != null) {
+    if (properties.getConnectTimeout() != null && jdkTransport) {
       builder.connectTimeout(properties.getConnectTimeout());
     }
     if (properties.getCallTimeout() != null) {
@@ -106,6 +123,28 @@ public class ApiKeysAutoConfiguration {
     }
     if (properties.getLogLevel() != null) {
       builder.logLevel(properties.getLogLevel());
+    }
+  }
+
+  /** The Apache transport, when its module is on the class path and no transport is given. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "dev.apikeys.transport.apache5.ApacheTransport")
+  @ConditionalOnProperty(prefix = "apikeys", name = "transport", havingValue = "apache",
+      matchIfMissing = true)
+  static class ApacheTransportConfiguration {
+
+    /**
+     * The transport, with {@code apikeys.connect-timeout}; closed with the client that owns it
+     * (and again, harmlessly, with the context).
+     */
+    @Bean
+    @ConditionalOnMissingBean(Transport.class)
+    ApacheTransport apiKeysApacheTransport(ApiKeysProperties properties) {
+      ApacheTransport.Builder builder = ApacheTransport.builder();
+      if (properties.getConnectTimeout() != null) {
+        builder.connectTimeout(properties.getConnectTimeout());
+      }
+      return builder.build();
     }
   }
 

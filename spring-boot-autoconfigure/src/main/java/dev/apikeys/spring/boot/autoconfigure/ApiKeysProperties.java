@@ -36,6 +36,12 @@ public class ApiKeysProperties {
   /** What the SDK logs of each call (OFF, INFO, DEBUG). By default APIKEYS_LOG, else OFF. */
   private LogLevel logLevel;
 
+  /**
+   * Transport the client sends with: APACHE when apikeys-transport-apache5 is on the class
+   * path and no Transport bean is defined, else JDK. Set JDK to keep the JDK's client anyway.
+   */
+  private TransportKind transport;
+
   private final Health health = new Health();
 
   /** Creates the properties, all unset. */
@@ -184,6 +190,32 @@ public class ApiKeysProperties {
    */
   public void setLogLevel(LogLevel logLevel) {
     this.logLevel = logLevel;
+  }
+
+  /**
+   * Returns the transport the client sends with.
+   *
+   * @return the transport, or null to choose by the class path
+   */
+  public TransportKind getTransport() {
+    return transport;
+  }
+
+  /**
+   * Sets the transport the client sends with.
+   *
+   * @param transport the transport
+   */
+  public void setTransport(TransportKind transport) {
+    this.transport = transport;
+  }
+
+  /** The transports {@code apikeys.transport} can name. */
+  public enum TransportKind {
+    /** The JDK's {@code java.net.http} client, the SDK's default. */
+    JDK,
+    /** Apache HttpClient 5, from {@code apikeys-transport-apache5}. */
+    APACHE
   }
 
   /**

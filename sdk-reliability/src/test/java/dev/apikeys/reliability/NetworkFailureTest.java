@@ -1,9 +1,6 @@
-package dev.apikeys.sdk;
+package dev.apikeys.reliability;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.apikeys.sdk.RuntimeFixtures.TOKEN;
-import static dev.apikeys.sdk.RuntimeFixtures.jitteredBackoff;
-import static dev.apikeys.sdk.RuntimeFixtures.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.apikeys.sdk.RuntimeFixtures.RecordingSleeper;
+import dev.apikeys.sdk.ApiKeysClient;
+import dev.apikeys.sdk.RetryPolicy;
 import dev.apikeys.sdk.errors.ApiKeysIoException;
 import dev.apikeys.sdk.interceptors.AttemptContext;
 import dev.apikeys.sdk.interceptors.AttemptOutcome;
@@ -24,48 +22,78 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A call that cannot reach the server fails with an {@link ApiKeysIoException} whose message
  * names the call, the host and port, and the cause in words a user can act on, the transport's
  * exception kept as its cause; the failures no retry can fix are tried once, the others
- * {@code 1 + maxRetries} times, on the blocking and the async path alike. An interceptor counts
+ * {@code 1 + maxRetries} times, on the blocking and the async path alike, on every transport:
+ * one classifier reads the JDK's and Apache HttpClient's exceptions alike. An interceptor counts
  * the attempts.
  */
 class NetworkFailureTest {
 
   private static final String CALL = "GET /v1/api_key/key_1";
+  private static final String TOKEN = "sk-network-failure-3e8a";
+
+  private static final ReportTable TABLE = ReportTable.create("15-network-failures",
+      "Network failures: each named in the message, retried only when a retry can help",
+      "transport", "failure", "api", "attempts", "message (ports as <port>)", "cause")
+      .note("Default retry policy with two retries; the attempts are counted by an interceptor."
+          + " Each failure is real: a closed port, a name that cannot resolve, a listener whose"
+          + " backlog is full (the connect times out), WireMock's self-signed certificate, TLS"
+          + " to a plain HTTP port, a server that refuses the only cipher suite offered, and one"
+          + " that reads the TLS hello and closes.");
+  /** Draws 0.5 ({@code nextDouble} of 2^63 unsigned), so 25% jitter takes 12.5% off. */
+  private static final RandomGenerator HALF_JITTER = () -> Long.MIN_VALUE;
 
   /** WireMock's https port serves its own self-signed certificate, which no JDK trusts. */
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance()
       .options(wireMockConfig().dynamicPort().dynamicHttpsPort()).build();
 
-  private final RecordingSleeper sleeper = RecordingSleeper.immediate();
+  private final RecordingSleeper sleeper = new RecordingSleeper();
   private final List<Integer> attempts = new CopyOnWriteArrayList<>();
   private final List<ApiKeysClient> clients = new ArrayList<>();
 
   @AfterEach
   void closeClients() {
     clients.forEach(ApiKeysClient::close);
+  }
+
+  @AfterAll
+  static void writeRows() {
+    TABLE.write();
+  }
+
+  static Stream<Arguments> everyWay() {
+    return Stream.of(TransportKind.values()).flatMap(transport -> Stream.of(Path.values())
+        .map(path -> Arguments.of(transport, path)));
   }
 
   /** The blocking and the async way to make the same call. */
@@ -83,22 +111,25 @@ class NetworkFailureTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Path.class)
-  void refusedPortNamesHostAndPortAndIsRetried(Path path) throws IOException {
+  @MethodSource("everyWay")
+  void refusedPortNamesHostAndPortAndIsRetried(TransportKind transport, Path path)
+      throws IOException {
     int port = closedPort();
 
-    ApiKeysIoException error = path.fails(client("http://localhost:" + port, b -> b));
+    ApiKeysIoException error = path.fails(client(transport, "http://localhost:" + port, b -> b));
 
     assertEquals(CALL + " to localhost:" + port + " failed: connection refused (nothing"
         + " listens on that port, or a firewall rejects it)", error.getMessage());
     assertInstanceOf(ConnectException.class, error.getCause());
     assertRetriedTwice();
+    record(transport, "connection refused", path, error);
   }
 
   @Test
   void theMessageNamesThePathButNeverTheQueryOrTheToken() throws IOException {
     int port = closedPort();
-    ApiKeysClient client = client("http://localhost:" + port, b -> b.maxRetries(0));
+    ApiKeysClient client = client(TransportKind.JDK, "http://localhost:" + port,
+        b -> b.maxRetries(0));
 
     ApiKeysIoException error = assertThrows(ApiKeysIoException.class, () -> client.apiKeys()
         .list(ListApiKeysParams.builder().limit(5).after("key_cursor_7").build()));
@@ -112,15 +143,20 @@ class NetworkFailureTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Path.class)
-  void unknownHostIsNotRetried(Path path) {
-    ApiKeysIoException error = path.fails(client("http://apikeys.invalid:3000", b -> b));
+  @MethodSource("everyWay")
+  void unknownHostIsNotRetried(TransportKind transport, Path path) {
+    ApiKeysIoException error = path.fails(client(transport, "http://apikeys.invalid:3000", b -> b));
 
     assertEquals(CALL + " to apikeys.invalid:3000 failed: unknown host (the name does not"
         + " resolve: check the host name and the DNS)", error.getMessage());
-    assertInstanceOf(ConnectException.class, error.getCause());
-    assertInstanceOf(UnresolvedAddressException.class, rootCause(error));
+    if (transport == TransportKind.JDK) {
+      assertInstanceOf(ConnectException.class, error.getCause());
+      assertInstanceOf(UnresolvedAddressException.class, rootCause(error));
+    } else {
+      assertInstanceOf(UnknownHostException.class, error.getCause());
+    }
     assertTriedOnce();
+    record(transport, "unknown host", path, error);
   }
 
   /**
@@ -128,19 +164,22 @@ class NetworkFailureTest {
    * request, so the connect times out on loopback, deterministically, without any sleep.
    */
   @ParameterizedTest
-  @EnumSource(Path.class)
-  void connectTimeoutIsRetried(Path path) throws IOException {
+  @MethodSource("everyWay")
+  void connectTimeoutIsRetried(TransportKind transport, Path path) throws IOException {
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       List<Socket> queued = fillBacklog(listener);
       try {
-        ApiKeysIoException error = path.fails(client("http://127.0.0.1:"
-            + listener.getLocalPort(), b -> b.connectTimeout(Duration.ofMillis(200))));
+        ApiKeysIoException error = path.fails(client(transport, "http://127.0.0.1:"
+            + listener.getLocalPort(), b -> b, Duration.ofMillis(200)));
 
         assertEquals(CALL + " to 127.0.0.1:" + listener.getLocalPort() + " failed: connect"
             + " timed out (the host did not answer: it is down or unreachable, or a firewall"
             + " drops the connection)", error.getMessage());
-        assertInstanceOf(HttpConnectTimeoutException.class, error.getCause());
+        assertEquals(transport == TransportKind.JDK ? HttpConnectTimeoutException.class
+            : org.apache.hc.client5.http.ConnectTimeoutException.class,
+            error.getCause().getClass());
         assertRetriedTwice();
+        record(transport, "connect timeout", path, error);
       } finally {
         for (Socket socket : queued) {
           socket.close();
@@ -150,23 +189,26 @@ class NetworkFailureTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Path.class)
-  void untrustedCertificateIsNotRetriedAndPointsAtTheTrustStore(Path path) {
-    ApiKeysIoException error = path.fails(client(https(), b -> b));
+  @MethodSource("everyWay")
+  void untrustedCertificateIsNotRetriedAndPointsAtTheTrustStore(TransportKind transport,
+      Path path) {
+    ApiKeysIoException error = path.fails(client(transport, https(), b -> b));
 
     assertEquals(CALL + " to localhost:" + server.getHttpsPort() + " failed: certificate not"
         + " trusted (unable to find valid certification path to requested target): trust the"
         + " server's certificate or its CA in the trust store the client uses: the JDK's"
-        + " (javax.net.ssl.trustStore) or an SSLContext on your own HttpClient",
+        + " (javax.net.ssl.trustStore), or the SSLContext of your own HttpClient or of the"
+        + " transport",
         error.getMessage());
     assertInstanceOf(SSLHandshakeException.class, error.getCause());
     assertTriedOnce();
+    record(transport, "untrusted certificate", path, error);
   }
 
   @ParameterizedTest
-  @EnumSource(Path.class)
-  void httpsToAPlainHttpPortIsNotRetried(Path path) {
-    ApiKeysIoException error = path.fails(client("https://localhost:" + server.getPort(),
+  @MethodSource("everyWay")
+  void httpsToAPlainHttpPortIsNotRetried(TransportKind transport, Path path) {
+    ApiKeysIoException error = path.fails(client(transport, "https://localhost:" + server.getPort(),
         b -> b));
 
     assertEquals(CALL + " to localhost:" + server.getPort() + " failed: the server does not"
@@ -174,9 +216,13 @@ class NetworkFailureTest {
         error.getMessage());
     assertInstanceOf(SSLException.class, error.getCause());
     assertTriedOnce();
+    record(transport, "https to a plain HTTP port", path, error);
   }
 
-  /** The client offers only a cipher suite the server (Jetty, which bans SHA-1) refuses. */
+  /**
+   * The client offers only a cipher suite the server (Jetty, which bans SHA-1) refuses: set on a
+   * JDK client of the user's own, which only the JDK transport takes.
+   */
   @ParameterizedTest
   @EnumSource(Path.class)
   void handshakeFailureIsNotRetriedAndGivesTheJdksReason(Path path) throws Exception {
@@ -185,12 +231,14 @@ class NetworkFailureTest {
     HttpClient httpClient = HttpClient.newBuilder().sslContext(SSLContext.getDefault())
         .sslParameters(onlyShaOne).build();
 
-    ApiKeysIoException error = path.fails(client(https(), b -> b.httpClient(httpClient)));
+    ApiKeysIoException error = path.fails(client(null, https(),
+        b -> b.httpClient(httpClient)));
 
     assertEquals(CALL + " to localhost:" + server.getHttpsPort() + " failed: TLS handshake"
         + " failed (Received fatal alert: handshake_failure)", error.getMessage());
     assertInstanceOf(SSLHandshakeException.class, error.getCause());
     assertTriedOnce();
+    record("JDK, own HttpClient", "TLS handshake refused", path, error);
   }
 
   /**
@@ -199,8 +247,8 @@ class NetworkFailureTest {
    * close a clean end of stream, never a reset.)
    */
   @ParameterizedTest
-  @EnumSource(Path.class)
-  void handshakeCutOffByTheServerIsRetried(Path path) throws IOException {
+  @MethodSource("everyWay")
+  void handshakeCutOffByTheServerIsRetried(TransportKind transport, Path path) throws IOException {
     try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       Thread closer = new Thread(() -> {
         while (!listener.isClosed()) {
@@ -214,7 +262,7 @@ class NetworkFailureTest {
       closer.setDaemon(true);
       closer.start();
 
-      ApiKeysIoException error = path.fails(client("https://127.0.0.1:"
+      ApiKeysIoException error = path.fails(client(transport, "https://127.0.0.1:"
           + listener.getLocalPort(), b -> b));
 
       assertEquals(CALL + " to 127.0.0.1:" + listener.getLocalPort() + " failed: the"
@@ -222,34 +270,52 @@ class NetworkFailureTest {
           + " overloaded, or it drops this client's TLS offer)", error.getMessage());
       assertInstanceOf(SSLHandshakeException.class, error.getCause());
       assertRetriedTwice();
+      record(transport, "TLS handshake cut off", path, error);
     }
   }
 
-  private ApiKeysClient client(String baseUrl, UnaryOperator<ApiKeysClient.Builder> more) {
-    ApiKeysClient client = more.apply(ApiKeysClient.builder()
+  private ApiKeysClient client(TransportKind transport, String baseUrl,
+      UnaryOperator<ApiKeysClient.Builder> more) {
+    return client(transport, baseUrl, more, TransportKind.CONNECT_TIMEOUT);
+  }
+
+  private ApiKeysClient client(TransportKind transport, String baseUrl,
+      UnaryOperator<ApiKeysClient.Builder> more, Duration connectTimeout) {
+    ApiKeysClient.Builder builder = ApiKeysClient.builder()
         .baseUrl(baseUrl)
         .token(TOKEN)
-        .retryPolicy(policy(2))
+        .retryPolicy(RetryPolicy.builder().maxRetries(2).random(HALF_JITTER).build())
         .sleeper(sleeper)
         .addInterceptor(new Interceptor() {
           @Override
           public void afterAttempt(AttemptContext attempt, AttemptOutcome outcome) {
             attempts.add(attempt.number());
           }
-        }))
-        .build();
+        });
+    // no transport: the test sets its own HttpClient
+    ApiKeysClient client = more.apply(transport == null ? builder
+        : transport.on(builder, connectTimeout)).build();
     clients.add(client);
     return client;
   }
 
+  /** Records the case's row; called after its assertions held. */
+  private void record(Object transport, String failure, Path path, ApiKeysIoException error) {
+    TABLE.check(List.of(transport, failure, path.name().toLowerCase(Locale.ROOT),
+        attempts.size(), error.getMessage().replaceAll(":\\d+", ":<port>"),
+        error.getCause().getClass().getSimpleName()), () -> { });
+  }
+
   private void assertRetriedTwice() {
     assertEquals(List.of(1, 2, 3), attempts);
-    assertEquals(List.of(jitteredBackoff(1), jitteredBackoff(2)), sleeper.durations());
+    // 0.5 s then 1 s, less the 12.5% that half of the 25% jitter takes off
+    assertEquals(List.of(Duration.ofNanos(437_500_000), Duration.ofMillis(875)),
+        sleeper.waits());
   }
 
   private void assertTriedOnce() {
     assertEquals(List.of(1), attempts);
-    assertEquals(List.of(), sleeper.durations());
+    assertEquals(List.of(), sleeper.waits());
   }
 
   private static String https() {
