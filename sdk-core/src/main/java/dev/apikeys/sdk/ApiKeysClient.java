@@ -651,8 +651,8 @@ public final class ApiKeysClient implements AutoCloseable {
       if (tokenProvider != null) {
         return tokenProvider.getClass().getName();
       }
-      return credentials == null || credentials.isFixed() ? "unset"
-          : credentials.providerName();
+      return credentials == null ? "unset"
+          : Objects.requireNonNullElse(credentials.providerName(), "unset");
     }
 
     private void warnOnCleartext() {

@@ -31,12 +31,12 @@ import org.jspecify.annotations.Nullable;
 public final class ProxyOptions {
 
   private final URI url;
-  private final String username;
-  private final char[] password;
+  private final @Nullable String username;
+  private final char @Nullable [] password;
   private final List<String> nonProxyHosts;
 
-  private ProxyOptions(Builder builder) {
-    this.url = builder.url;
+  private ProxyOptions(Builder builder, URI url) {
+    this.url = url;
     this.username = builder.username;
     this.password = builder.password;
     this.nonProxyHosts = List.copyOf(builder.nonProxyHosts);
@@ -454,7 +454,7 @@ public final class ProxyOptions {
         throw new IllegalStateException("proxy url must be set, such as"
             + " http://proxy.example:3128");
       }
-      return new ProxyOptions(this);
+      return new ProxyOptions(this, url);
     }
   }
 }
