@@ -15,6 +15,10 @@
 #     the timers in /actuator/metrics over HTTP, on the testkit, on Java 17 and on Java 25,
 #     each time as the README makes it and again with apikeys-transport-apache5 added (at the
 #     httpclient5 version Spring Boot manages), which the starter then sends with.
+#  5. consumer-check-kotlin/ (kotlin-maven-plugin, JSpecify strict): its tests on the testkit,
+#     on Java 17 and on Java 25, and its profile null-misuse (a token(null)), which must fail
+#     to compile with Kotlin's "Null cannot be a value of a non-null type".
+# With the argument kotlin, only steps 1 and 5 run.
 # Each run checks requests and results; the script stops at the first failure. JDK17_HOME and
 # JDK25_HOME say where the JDKs are.
 set -euo pipefail
@@ -32,8 +36,33 @@ readonly jackson_newest
 modules=.,api-spec,sdk-core,sdk-testkit,sdk-micrometer,transport-apache5
 modules+=,spring-boot-autoconfigure,spring-boot-starter,bom
 readonly modules
-JAVA_HOME=$JDK17_HOME ./mvnw -B -q install -DskipTests -Dmaven.javadoc.skip=true \
+JAVA_HOME=$JDK17_HOME timeout 1200 ./mvnw -B -q install -DskipTests -Dmaven.javadoc.skip=true \
   -Dmaven.source.skip=true -pl "$modules"
+
+kotlin_check() {
+  for jdk in "$JDK17_HOME" "$JDK25_HOME"; do
+    echo "consumer-check-kotlin: tests on $jdk (at ${SECONDS}s)"
+    (cd consumer-check-kotlin && JAVA_HOME=$jdk timeout 900 ../mvnw -B -q clean verify \
+      -Dapikeys.version="$version" -Dsurefire.redirectTestOutputToFile=true)
+    echo "consumer-check-kotlin: token(null) must not compile on $jdk (at ${SECONDS}s)"
+    local output expected="Null cannot be a value of a non-null type"
+    if output=$(cd consumer-check-kotlin && JAVA_HOME=$jdk timeout 900 ../mvnw -B clean compile \
+      -Pnull-misuse -Dapikeys.version="$version" 2>&1); then
+      echo "consumer-check-kotlin: src/misuse compiled; expected: $expected" >&2
+      exit 1
+    fi
+    if [[ $output != *"$expected"* || $output != *Misuse.kt* ]]; then
+      printf 'consumer-check-kotlin: expected "%s" in Misuse.kt, got:\n%s\n' "$expected" \
+        "$output" >&2
+      exit 1
+    fi
+  done
+}
+if [[ ${1:-} == kotlin ]]; then
+  kotlin_check
+  echo "consumer-check: Kotlin passed in ${SECONDS}s"
+  exit 0
+fi
 
 readonly APP=consumer-check/target/classes
 build_consumer() { # jackson-version [maven options...]
@@ -78,4 +107,5 @@ for jdk in "$JDK17_HOME" "$JDK25_HOME"; do
       $([[ $profile == default ]] || echo "-P$profile"))
   done
 done
+kotlin_check
 echo "consumer-check: all passed in ${SECONDS}s"

@@ -11,6 +11,7 @@ module dev.apikeys.sdk {
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
   requires transitive java.net.http;
+  requires transitive org.jspecify;
 
   exports dev.apikeys.sdk;
   exports dev.apikeys.sdk.models;

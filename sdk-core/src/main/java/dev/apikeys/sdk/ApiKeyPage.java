@@ -77,7 +77,7 @@ public final class ApiKeyPage {
     this(list, params, new PageFetcher() {
       @Override
       public ApiKeyPage fetch(ListApiKeysParams next) {
-        return engine.await(fetch.apply(next)).body();
+        return engine.await(fetch.apply(next)).requireBody();
       }
 
       @Override

@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point of the SDK: a client of the API Keys API. Immutable and thread-safe: build one
@@ -169,26 +170,26 @@ public final class ApiKeysClient implements AutoCloseable {
    */
   public static final class Builder {
     private URI baseUri = URI.create("http://localhost:3000");
-    private String token;
-    private TokenProvider tokenProvider;
-    private Credentials credentials;
-    private String accountId;
+    private @Nullable String token;
+    private @Nullable TokenProvider tokenProvider;
+    private @Nullable Credentials credentials;
+    private @Nullable String accountId;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Duration timeout = Duration.ofSeconds(30);
     private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration callTimeout;
+    private @Nullable Duration callTimeout;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private LogLevel logLevel = LogLevel.parse(System.getenv("APIKEYS_LOG"));
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private int maxConcurrentRequests = 64;
-    private SharedTransport http;
-    private HttpClient givenClient;
-    private ProxyOptions proxy;
+    private @Nullable SharedTransport http;
+    private @Nullable HttpClient givenClient;
+    private @Nullable ProxyOptions proxy;
     private boolean proxyFromEnvironment;
-    private Transport givenTransport;
+    private @Nullable Transport givenTransport;
     private boolean transportInUse;
-    private RequestLimiter limiter;
+    private @Nullable RequestLimiter limiter;
     private final List<Interceptor> interceptors = new ArrayList<>();
 
     private Builder() {
@@ -276,7 +277,7 @@ public final class ApiKeysClient implements AutoCloseable {
      * @param accountId not blank, no CR or LF; null for none
      * @return this builder
      */
-    public Builder accountId(String accountId) {
+    public Builder accountId(@Nullable String accountId) {
       this.accountId = accountId == null ? null
           : Arguments.requireNonBlank(HeaderValues.requireValid(accountId, "accountId"),
               "accountId");
@@ -348,7 +349,7 @@ public final class ApiKeysClient implements AutoCloseable {
      * @param callTimeout positive and at most a day, or null for no limit
      * @return this builder
      */
-    public Builder callTimeout(Duration callTimeout) {
+    public Builder callTimeout(@Nullable Duration callTimeout) {
       this.callTimeout = callTimeout == null ? null
           : Arguments.requirePositive(callTimeout, "callTimeout");
       return this;
@@ -470,7 +471,7 @@ public final class ApiKeysClient implements AutoCloseable {
      * @param proxy the proxy, or null for none
      * @return this builder
      */
-    public Builder proxy(ProxyOptions proxy) {
+    public Builder proxy(@Nullable ProxyOptions proxy) {
       if (!Objects.equals(proxy, this.proxy)) {
         this.http = null;
       }
@@ -650,8 +651,8 @@ public final class ApiKeysClient implements AutoCloseable {
       if (tokenProvider != null) {
         return tokenProvider.getClass().getName();
       }
-      return credentials == null || credentials.isFixed() ? "unset"
-          : credentials.providerName();
+      return credentials == null ? "unset"
+          : Objects.requireNonNullElse(credentials.providerName(), "unset");
     }
 
     private void warnOnCleartext() {

@@ -6,6 +6,7 @@ import dev.apikeys.sdk.models.ApiKey;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every key of a listing from one page on, fetched lazily, page after page, as the caller
@@ -93,9 +95,9 @@ public final class AutoPager implements Iterable<ApiKey>, AutoCloseable {
   /** Walks pages, checking that cursors never repeat. */
   private final class PageIterator implements Iterator<ApiKeyPage> {
     private final CursorHistory history = new CursorHistory();
-    private ApiKeyPage next = first;
-    private ApiKeyPage current;
-    private CompletableFuture<Optional<ApiKeyPage>> prefetched;
+    private @Nullable ApiKeyPage next = first;
+    private @Nullable ApiKeyPage current;
+    private @Nullable CompletableFuture<Optional<ApiKeyPage>> prefetched;
 
     PageIterator() {
       history.record(ApiKeyPage.cursor(first.params()));
@@ -115,16 +117,17 @@ public final class AutoPager implements Iterable<ApiKey>, AutoCloseable {
       if (!hasNext()) {
         throw new NoSuchElementException("no more pages");
       }
-      current = next;
+      ApiKeyPage page = Objects.requireNonNull(next, "hasNext() left the next page");
+      current = page;
       next = null;
-      if (prefetch && current.hasNextPage()) {
+      if (prefetch && page.hasNextPage()) {
         prefetching.add(this);
-        prefetched = current.nextPageAsync(history);
+        prefetched = page.nextPageAsync(history);
       }
-      return current;
+      return page;
     }
 
-    private ApiKeyPage fetchAfter(ApiKeyPage page) {
+    private @Nullable ApiKeyPage fetchAfter(ApiKeyPage page) {
       Optional<ApiKeyPage> following;
       if (prefetched != null) {
         CompletableFuture<Optional<ApiKeyPage>> pending = prefetched;

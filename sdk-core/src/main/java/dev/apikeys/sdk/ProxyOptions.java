@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A forward HTTP proxy: its URL, optional Basic credentials, and the hosts reached without it.
@@ -30,12 +31,12 @@ import java.util.function.UnaryOperator;
 public final class ProxyOptions {
 
   private final URI url;
-  private final String username;
-  private final char[] password;
+  private final @Nullable String username;
+  private final char @Nullable [] password;
   private final List<String> nonProxyHosts;
 
-  private ProxyOptions(Builder builder) {
-    this.url = builder.url;
+  private ProxyOptions(Builder builder, URI url) {
+    this.url = url;
     this.username = builder.username;
     this.password = builder.password;
     this.nonProxyHosts = List.copyOf(builder.nonProxyHosts);
@@ -126,7 +127,7 @@ public final class ProxyOptions {
     return "https".equals(prefix) ? "443" : "80";
   }
 
-  private static String firstSet(UnaryOperator<String> env, String... names) {
+  private static @Nullable String firstSet(UnaryOperator<String> env, String... names) {
     for (String name : names) {
       String value = env.apply(name);
       if (value != null && !value.isBlank()) {
@@ -290,7 +291,7 @@ public final class ProxyOptions {
   }
 
   @Override
-  public boolean equals(Object other) {
+  public boolean equals(@Nullable Object other) {
     return other instanceof ProxyOptions that && url.equals(that.url)
         && Objects.equals(username, that.username) && Arrays.equals(password, that.password)
         && nonProxyHosts.equals(that.nonProxyHosts);
@@ -303,9 +304,9 @@ public final class ProxyOptions {
 
   /** Builds {@link ProxyOptions}. Not thread-safe. */
   public static final class Builder {
-    private URI url;
-    private String username;
-    private char[] password;
+    private @Nullable URI url;
+    private @Nullable String username;
+    private char @Nullable [] password;
     private boolean explicitCredentials;
     private List<String> nonProxyHosts = List.of();
 
@@ -453,7 +454,7 @@ public final class ProxyOptions {
         throw new IllegalStateException("proxy url must be set, such as"
             + " http://proxy.example:3128");
       }
-      return new ProxyOptions(this);
+      return new ProxyOptions(this, url);
     }
   }
 }

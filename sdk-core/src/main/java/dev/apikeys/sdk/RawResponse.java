@@ -3,7 +3,9 @@ package dev.apikeys.sdk;
 import dev.apikeys.sdk.internal.transport.ResponseHeaders;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful response with its HTTP details: status, headers, request id and the parsed body.
@@ -22,9 +24,9 @@ public final class RawResponse<T> {
 
   private final int statusCode;
   private final Map<String, List<String>> headers;
-  private final T body;
+  private final @Nullable T body;
 
-  private RawResponse(int statusCode, Map<String, List<String>> headers, T body) {
+  private RawResponse(int statusCode, Map<String, List<String>> headers, @Nullable T body) {
     this.statusCode = statusCode;
     this.headers = headers;
     this.body = body;
@@ -40,7 +42,7 @@ public final class RawResponse<T> {
    * @return the response
    */
   public static <T> RawResponse<T> of(int statusCode, Map<String, List<String>> headers,
-      T body) {
+      @Nullable T body) {
     return new RawResponse<>(statusCode, ResponseHeaders.normalized(headers), body);
   }
 
@@ -86,8 +88,13 @@ public final class RawResponse<T> {
    *
    * @return the parsed body; null for a delete
    */
-  public T body() {
+  public @Nullable T body() {
     return body;
+  }
+
+  /** The body of an operation that answers with one: the generated services' plain views. */
+  T requireBody() {
+    return Objects.requireNonNull(body, "the response has no body");
   }
 
   @Override

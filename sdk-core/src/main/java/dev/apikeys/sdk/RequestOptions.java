@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings for one call that override the client's: timeouts, retries, extra headers, the
@@ -31,12 +32,12 @@ public final class RequestOptions {
 
   private static final RequestOptions NONE = builder().build();
 
-  private final Duration timeout;
-  private final Duration callTimeout;
-  private final Integer maxRetries;
+  private final @Nullable Duration timeout;
+  private final @Nullable Duration callTimeout;
+  private final @Nullable Integer maxRetries;
   private final Map<String, String> headers;
-  private final String idempotencyKey;
-  private final String accountId;
+  private final @Nullable String idempotencyKey;
+  private final @Nullable String accountId;
   private final List<Interceptor> interceptors;
 
   private RequestOptions(Builder builder) {
@@ -140,7 +141,7 @@ public final class RequestOptions {
   }
 
   @Override
-  public boolean equals(Object other) {
+  public boolean equals(@Nullable Object other) {
     if (this == other) {
       return true;
     }
@@ -171,12 +172,12 @@ public final class RequestOptions {
 
   /** Builds {@link RequestOptions}. Not thread-safe. */
   public static final class Builder {
-    private Duration timeout;
-    private Duration callTimeout;
-    private Integer maxRetries;
+    private @Nullable Duration timeout;
+    private @Nullable Duration callTimeout;
+    private @Nullable Integer maxRetries;
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private String idempotencyKey;
-    private String accountId;
+    private @Nullable String idempotencyKey;
+    private @Nullable String accountId;
     private final List<Interceptor> interceptors = new ArrayList<>();
 
     private Builder() {

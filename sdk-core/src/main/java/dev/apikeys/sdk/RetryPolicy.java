@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When and how long to wait before a failed attempt is tried again. Immutable and thread-safe.
@@ -35,7 +36,7 @@ public final class RetryPolicy {
   private final Duration maxBackoff;
   private final double jitter;
   private final Duration maxRetryAfter;
-  private final RandomGenerator random;
+  private final @Nullable RandomGenerator random;
 
   private RetryPolicy(Builder builder) {
     this.maxRetries = builder.maxRetries;
@@ -140,7 +141,7 @@ public final class RetryPolicy {
     private Duration maxBackoff = Duration.ofSeconds(8);
     private double jitter = 0.25;
     private Duration maxRetryAfter = Duration.ofSeconds(60);
-    private RandomGenerator random;
+    private @Nullable RandomGenerator random;
 
     private Builder() {
     }

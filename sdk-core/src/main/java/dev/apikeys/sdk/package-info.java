@@ -5,4 +5,7 @@
  * {@code ...Async} twin and a {@code withRawResponse()} view), the options of a call, paging
  * ({@link dev.apikeys.sdk.ApiKeyPage}, {@link dev.apikeys.sdk.AutoPager}) and the retry policy.
  */
+@NullMarked
 package dev.apikeys.sdk;
+
+import org.jspecify.annotations.NullMarked;

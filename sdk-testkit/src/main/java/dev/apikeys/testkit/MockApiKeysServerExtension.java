@@ -2,6 +2,7 @@ package dev.apikeys.testkit;
 
 import dev.apikeys.sdk.ApiKeysClient;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -43,8 +44,8 @@ public final class MockApiKeysServerExtension implements BeforeAllCallback, Afte
       ExtensionContext.Namespace.create(MockApiKeysServerExtension.class, "clients");
 
   private final MockApiKeysServer.Builder settings;
-  private MockApiKeysServer server;
-  private String ownerId;
+  private @Nullable MockApiKeysServer server;
+  private @Nullable String ownerId;
 
   /** Creates an extension whose server has the defaults of {@link MockApiKeysServer#builder()}. */
   public MockApiKeysServerExtension() {

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.common.FatalStartupException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a {@link MockApiKeysServer} from the command line until the process is stopped (Ctrl+C
@@ -99,7 +100,7 @@ public final class MockApiKeysServerMain {
     return cause;
   }
 
-  private static int number(String option, String value) {
+  private static int number(String option, @Nullable String value) {
     if (value == null) {
       throw new IllegalArgumentException(option + " needs a number");
     }

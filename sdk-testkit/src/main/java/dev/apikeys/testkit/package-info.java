@@ -5,4 +5,7 @@
  * <p>Start with {@link dev.apikeys.testkit.MockApiKeysServer} or, in JUnit 5 tests,
  * {@link dev.apikeys.testkit.MockApiKeysServerExtension}.
  */
+@NullMarked
 package dev.apikeys.testkit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package dev.apikeys.sdk.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every exception the SDK throws for a failed call. Unchecked.
  *
@@ -25,9 +27,9 @@ public class ApiKeysException extends RuntimeException {
    * Creates an exception with a message and a cause.
    *
    * @param message what went wrong
-   * @param cause the underlying failure
+   * @param cause the underlying failure, or null when unknown
    */
-  public ApiKeysException(String message, Throwable cause) {
+  public ApiKeysException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,5 +1,7 @@
 package dev.apikeys.sdk.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * No answer came from the server: the connection failed or was reset, the call timed out, or the
  * calling thread was interrupted (its interrupt flag is kept). Thrown after the retries allowed
@@ -22,7 +24,7 @@ public class ApiKeysIoException extends ApiKeysException {
    * @param message what went wrong
    * @param cause the underlying failure
    */
-  public ApiKeysIoException(String message, Throwable cause) {
+  public ApiKeysIoException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -4,6 +4,7 @@ import dev.apikeys.sdk.internal.transport.ResponseHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server answered with an error status. The subclass tells which: {@link BadRequestException}
@@ -33,7 +34,7 @@ public class ApiKeysServiceException extends ApiKeysException {
   /** The HTTP status. */
   private final int statusCode;
   /** The server's message, or null. */
-  private final String error;
+  private final @Nullable String error;
   private final transient List<ErrorDetail> details;
   /** The body, secrets masked. */
   private final String body;
@@ -47,7 +48,7 @@ public class ApiKeysServiceException extends ApiKeysException {
    * @param body the body, secrets masked, possibly empty
    * @param headers the response headers, keys in lower case
    */
-  public ApiKeysServiceException(int statusCode, String error, String body,
+  public ApiKeysServiceException(int statusCode, @Nullable String error, String body,
       Map<String, List<String>> headers) {
     this(statusCode, error, List.of(), body, headers);
   }
@@ -61,7 +62,7 @@ public class ApiKeysServiceException extends ApiKeysException {
    * @param body the body, secrets masked, possibly empty
    * @param headers the response headers, keys in lower case
    */
-  public ApiKeysServiceException(int statusCode, String error, List<ErrorDetail> details,
+  public ApiKeysServiceException(int statusCode, @Nullable String error, List<ErrorDetail> details,
       String body, Map<String, List<String>> headers) {
     super(describe(statusCode, error, headers));
     this.statusCode = statusCode;
@@ -128,7 +129,7 @@ public class ApiKeysServiceException extends ApiKeysException {
     return ResponseHeaders.first(headers, "x-request-id");
   }
 
-  private static String describe(int statusCode, String error,
+  private static String describe(int statusCode, @Nullable String error,
       Map<String, List<String>> headers) {
     StringBuilder message = new StringBuilder("HTTP ").append(statusCode);
     if (error != null && !error.isEmpty()) {

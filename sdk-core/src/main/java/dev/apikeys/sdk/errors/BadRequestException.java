@@ -2,6 +2,7 @@ package dev.apikeys.sdk.errors;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP 400: the request was invalid, such as an unknown permission or permissions on an
@@ -19,7 +20,7 @@ public class BadRequestException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public BadRequestException(int statusCode, String error, String body,
+  public BadRequestException(int statusCode, @Nullable String error, String body,
       Map<String, List<String>> headers) {
     super(statusCode, error, body, headers);
   }
@@ -33,7 +34,7 @@ public class BadRequestException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public BadRequestException(int statusCode, String error, List<ErrorDetail> details,
+  public BadRequestException(int statusCode, @Nullable String error, List<ErrorDetail> details,
       String body, Map<String, List<String>> headers) {
     super(statusCode, error, details, body, headers);
   }

@@ -2,6 +2,7 @@ package dev.apikeys.sdk.errors;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** HTTP 409: the request conflicts with the current state; retried by default. */
 public class ConflictException extends ApiKeysServiceException {
@@ -16,7 +17,7 @@ public class ConflictException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public ConflictException(int statusCode, String error, String body,
+  public ConflictException(int statusCode, @Nullable String error, String body,
       Map<String, List<String>> headers) {
     super(statusCode, error, body, headers);
   }
@@ -30,7 +31,7 @@ public class ConflictException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public ConflictException(int statusCode, String error, List<ErrorDetail> details,
+  public ConflictException(int statusCode, @Nullable String error, List<ErrorDetail> details,
       String body, Map<String, List<String>> headers) {
     super(statusCode, error, details, body, headers);
   }

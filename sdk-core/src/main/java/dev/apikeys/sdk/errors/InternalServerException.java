@@ -2,6 +2,7 @@ package dev.apikeys.sdk.errors;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** HTTP 5xx: the server failed; 500, 502, 503 and 504 are retried by default. */
 public class InternalServerException extends ApiKeysServiceException {
@@ -16,7 +17,7 @@ public class InternalServerException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public InternalServerException(int statusCode, String error, String body,
+  public InternalServerException(int statusCode, @Nullable String error, String body,
       Map<String, List<String>> headers) {
     super(statusCode, error, body, headers);
   }
@@ -30,7 +31,7 @@ public class InternalServerException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public InternalServerException(int statusCode, String error, List<ErrorDetail> details,
+  public InternalServerException(int statusCode, @Nullable String error, List<ErrorDetail> details,
       String body, Map<String, List<String>> headers) {
     super(statusCode, error, details, body, headers);
   }

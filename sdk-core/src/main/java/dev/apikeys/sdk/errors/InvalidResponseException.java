@@ -4,6 +4,7 @@ import dev.apikeys.sdk.internal.transport.ResponseHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server answered with a success status, but the body could not be read: it is not JSON,
@@ -32,7 +33,7 @@ public class InvalidResponseException extends ApiKeysException {
   /** The body, secrets masked. */
   private final String body;
   private final transient Map<String, List<String>> headers;
-  private final transient Object partial;
+  private final transient @Nullable Object partial;
 
   /**
    * Creates an exception for an unreadable success response.
@@ -44,7 +45,7 @@ public class InvalidResponseException extends ApiKeysException {
    * @param cause the parsing failure, may be null; never one whose message quotes the body
    */
   public InvalidResponseException(String message, int statusCode, String body,
-      Map<String, List<String>> headers, Throwable cause) {
+      Map<String, List<String>> headers, @Nullable Throwable cause) {
     this(message, statusCode, body, headers, cause, null);
   }
 
@@ -59,7 +60,8 @@ public class InvalidResponseException extends ApiKeysException {
    * @param partial the model read from the part of the body before it broke off, or null
    */
   public InvalidResponseException(String message, int statusCode, String body,
-      Map<String, List<String>> headers, Throwable cause, Object partial) {
+      Map<String, List<String>> headers, @Nullable Throwable cause,
+      @Nullable Object partial) {
     super(message, cause);
     this.statusCode = statusCode;
     this.body = body == null ? "" : body;

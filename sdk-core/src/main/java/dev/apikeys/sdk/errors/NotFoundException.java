@@ -2,6 +2,7 @@ package dev.apikeys.sdk.errors;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** HTTP 404: no API key with that id (in that account). */
 public class NotFoundException extends ApiKeysServiceException {
@@ -16,7 +17,7 @@ public class NotFoundException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public NotFoundException(int statusCode, String error, String body,
+  public NotFoundException(int statusCode, @Nullable String error, String body,
       Map<String, List<String>> headers) {
     super(statusCode, error, body, headers);
   }
@@ -30,7 +31,7 @@ public class NotFoundException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public NotFoundException(int statusCode, String error, List<ErrorDetail> details,
+  public NotFoundException(int statusCode, @Nullable String error, List<ErrorDetail> details,
       String body, Map<String, List<String>> headers) {
     super(statusCode, error, details, body, headers);
   }

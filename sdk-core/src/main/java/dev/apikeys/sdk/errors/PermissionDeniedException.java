@@ -2,6 +2,7 @@ package dev.apikeys.sdk.errors;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP 403: the caller may not do this; only account administrators, or keys with the
@@ -19,7 +20,7 @@ public class PermissionDeniedException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public PermissionDeniedException(int statusCode, String error, String body,
+  public PermissionDeniedException(int statusCode, @Nullable String error, String body,
       Map<String, List<String>> headers) {
     super(statusCode, error, body, headers);
   }
@@ -33,8 +34,8 @@ public class PermissionDeniedException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public PermissionDeniedException(int statusCode, String error, List<ErrorDetail> details,
-      String body, Map<String, List<String>> headers) {
+  public PermissionDeniedException(int statusCode, @Nullable String error,
+      List<ErrorDetail> details, String body, Map<String, List<String>> headers) {
     super(statusCode, error, details, body, headers);
   }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP 429: too many requests. Retried by default after the server's {@code Retry-After}; when
@@ -15,7 +16,7 @@ public class RateLimitException extends ApiKeysServiceException {
   private static final long serialVersionUID = 1L;
 
   /** The wait the server asked for, or null. */
-  private final Duration retryAfter;
+  private final @Nullable Duration retryAfter;
 
   /**
    * Creates the exception for a 429 response.
@@ -26,8 +27,8 @@ public class RateLimitException extends ApiKeysServiceException {
    * @param headers the response headers, keys in lower case
    * @param retryAfter the wait the server asked for, or null when it named none
    */
-  public RateLimitException(int statusCode, String error, String body,
-      Map<String, List<String>> headers, Duration retryAfter) {
+  public RateLimitException(int statusCode, @Nullable String error, String body,
+      Map<String, List<String>> headers, @Nullable Duration retryAfter) {
     this(statusCode, error, List.of(), body, headers, retryAfter);
   }
 
@@ -41,8 +42,8 @@ public class RateLimitException extends ApiKeysServiceException {
    * @param headers the response headers, keys in lower case
    * @param retryAfter the wait the server asked for, or null when it named none
    */
-  public RateLimitException(int statusCode, String error, List<ErrorDetail> details,
-      String body, Map<String, List<String>> headers, Duration retryAfter) {
+  public RateLimitException(int statusCode, @Nullable String error, List<ErrorDetail> details,
+      String body, Map<String, List<String>> headers, @Nullable Duration retryAfter) {
     super(statusCode, error, details, body, headers);
     this.retryAfter = retryAfter;
   }
@@ -57,7 +58,7 @@ public class RateLimitException extends ApiKeysServiceException {
   }
 
   @Override
-  public String getMessage() {
+  public @Nullable String getMessage() {
     String message = super.getMessage();
     if (retryAfter == null) {
       return message;

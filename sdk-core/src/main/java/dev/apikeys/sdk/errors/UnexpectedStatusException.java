@@ -2,6 +2,7 @@ package dev.apikeys.sdk.errors;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** An error status that has no more specific exception, such as 418. */
 public class UnexpectedStatusException extends ApiKeysServiceException {
@@ -16,7 +17,7 @@ public class UnexpectedStatusException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public UnexpectedStatusException(int statusCode, String error, String body,
+  public UnexpectedStatusException(int statusCode, @Nullable String error, String body,
       Map<String, List<String>> headers) {
     super(statusCode, error, body, headers);
   }
@@ -30,8 +31,8 @@ public class UnexpectedStatusException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public UnexpectedStatusException(int statusCode, String error, List<ErrorDetail> details,
-      String body, Map<String, List<String>> headers) {
+  public UnexpectedStatusException(int statusCode, @Nullable String error,
+      List<ErrorDetail> details, String body, Map<String, List<String>> headers) {
     super(statusCode, error, details, body, headers);
   }
 }

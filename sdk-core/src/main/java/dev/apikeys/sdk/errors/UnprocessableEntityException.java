@@ -2,6 +2,7 @@ package dev.apikeys.sdk.errors;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** HTTP 422: the request was well formed but could not be applied. */
 public class UnprocessableEntityException extends ApiKeysServiceException {
@@ -16,7 +17,7 @@ public class UnprocessableEntityException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public UnprocessableEntityException(int statusCode, String error, String body,
+  public UnprocessableEntityException(int statusCode, @Nullable String error, String body,
       Map<String, List<String>> headers) {
     super(statusCode, error, body, headers);
   }
@@ -30,8 +31,8 @@ public class UnprocessableEntityException extends ApiKeysServiceException {
    * @param body the body, secrets masked
    * @param headers the response headers, keys in lower case
    */
-  public UnprocessableEntityException(int statusCode, String error, List<ErrorDetail> details,
-      String body, Map<String, List<String>> headers) {
+  public UnprocessableEntityException(int statusCode, @Nullable String error,
+      List<ErrorDetail> details, String body, Map<String, List<String>> headers) {
     super(statusCode, error, details, body, headers);
   }
 }

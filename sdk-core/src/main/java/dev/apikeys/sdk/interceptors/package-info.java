@@ -3,4 +3,7 @@
  * and attempt a client makes (operation, path, status, timing, exception), never a token or a
  * body, and can add headers. Metrics and traces (apikeys-sdk-micrometer) are built on it.
  */
+@NullMarked
 package dev.apikeys.sdk.interceptors;
+
+import org.jspecify.annotations.NullMarked;

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settled settings of one client: what its builder checked and filled in. Immutable; a
@@ -35,11 +36,11 @@ import java.util.Map;
 public record ClientOptions(
     URI baseUri,
     Credentials credentials,
-    String accountId,
+    @Nullable String accountId,
     RetryPolicy retryPolicy,
     Duration timeout,
     Duration connectTimeout,
-    Duration callTimeout,
+    @Nullable Duration callTimeout,
     Map<String, String> headers,
     LogLevel logLevel,
     Sleeper sleeper,

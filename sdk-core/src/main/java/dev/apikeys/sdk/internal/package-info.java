@@ -5,4 +5,7 @@
  * (statuses to exceptions), {@code net} (what a network failure means), {@code json},
  * {@code paging}, {@code timer} and {@code checks}.
  */
+@NullMarked
 package dev.apikeys.sdk.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The checks and conversions that the generated models share. */
 final class FieldChecks {
@@ -61,20 +62,20 @@ final class FieldChecks {
   private FieldChecks() {
   }
 
-  static void requirePresent(Object value, String field) {
+  static void requirePresent(@Nullable Object value, String field) {
     if (value == null) {
       throw new NullPointerException(field + " is required but was not set");
     }
   }
 
-  static void requireMinLength(String value, int minLength, String field) {
+  static void requireMinLength(@Nullable String value, int minLength, String field) {
     if (value != null && value.length() < minLength) {
       throw new IllegalArgumentException(
           field + " must have at least " + minLength + " character(s); was: '" + value + "'");
     }
   }
 
-  static String requireText(String value, String field) {
+  static @Nullable String requireText(@Nullable String value, String field) {
     return Arguments.requireWellFormed(value, field);
   }
 
@@ -107,7 +108,7 @@ final class FieldChecks {
    * Checks that RFC 3339 can carry a date-time: a year from 0000 to 9999 and an offset in whole
    * minutes.
    */
-  static OffsetDateTime requireRfc3339(OffsetDateTime value, String field) {
+  static @Nullable OffsetDateTime requireRfc3339(@Nullable OffsetDateTime value, String field) {
     if (value == null) {
       return null;
     }
@@ -119,7 +120,7 @@ final class FieldChecks {
     return value;
   }
 
-  static String formatDateTime(OffsetDateTime value) {
+  static @Nullable String formatDateTime(@Nullable OffsetDateTime value) {
     return value == null ? null : RFC_3339.format(value);
   }
 
@@ -130,7 +131,7 @@ final class FieldChecks {
    *
    * @return the date-time, or null when the text is not one
    */
-  static OffsetDateTime parseDateTime(String text) {
+  static @Nullable OffsetDateTime parseDateTime(String text) {
     OffsetDateTime documented = Rfc3339.parseOrNull(text.trim());
     if (documented != null) {
       return documented;
@@ -147,7 +148,8 @@ final class FieldChecks {
   }
 
   /** Returns a required field's value, or throws naming the model and the field. */
-  static <T> T required(T value, String model, String field, Map<String, JsonNode> invalid) {
+  static <T> T required(@Nullable T value, String model, String field,
+      Map<String, JsonNode> invalid) {
     if (value != null) {
       return value;
     }
@@ -155,7 +157,7 @@ final class FieldChecks {
   }
 
   /** Returns an optional field's value, or throws when it came with the wrong type. */
-  static <T> Optional<T> optional(T value, String model, String field,
+  static <T> Optional<T> optional(@Nullable T value, String model, String field,
       Map<String, JsonNode> invalid) {
     if (value == null && invalid.containsKey(field)) {
       throw new InvalidDataException(model, List.of(problem(field, invalid)));
@@ -164,7 +166,7 @@ final class FieldChecks {
   }
 
   /** Adds what is wrong with a field, if anything, to {@code problems}. */
-  static void check(List<String> problems, Object value, boolean required, String field,
+  static void check(List<String> problems, @Nullable Object value, boolean required, String field,
       Map<String, JsonNode> invalid) {
     if (invalid.containsKey(field) || (required && value == null)) {
       problems.add(problem(field, invalid));
@@ -172,7 +174,7 @@ final class FieldChecks {
   }
 
   /** Validates each nested model of a list, naming the index of an odd one. */
-  static <T> void checkEach(List<String> problems, List<T> items, String field,
+  static <T> void checkEach(List<String> problems, @Nullable List<T> items, String field,
       Consumer<T> validate) {
     if (items == null) {
       return;
@@ -211,12 +213,13 @@ final class FieldChecks {
     }
   }
 
-  static Map<String, JsonNode> freeze(Map<String, JsonNode> values) {
+  static Map<String, JsonNode> freeze(@Nullable Map<String, JsonNode> values) {
     return values == null || values.isEmpty() ? Map.of()
         : Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
-  static Map<String, JsonNode> without(Map<String, JsonNode> values, String field) {
+  static @Nullable Map<String, JsonNode> without(@Nullable Map<String, JsonNode> values,
+      String field) {
     if (values == null || !values.containsKey(field)) {
       return values;
     }

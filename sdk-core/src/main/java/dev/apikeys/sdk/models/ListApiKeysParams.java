@@ -4,6 +4,7 @@ import dev.apikeys.sdk.internal.checks.Arguments;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The query of a list call: page size, order and cursor. Immutable and thread-safe; every field
@@ -26,10 +27,10 @@ public final class ListApiKeysParams {
 
   private static final ListApiKeysParams NONE = builder().build();
 
-  private final Integer limit;
-  private final SortOrder order;
-  private final String after;
-  private final String before;
+  private final @Nullable Integer limit;
+  private final @Nullable SortOrder order;
+  private final @Nullable String after;
+  private final @Nullable String before;
 
   private ListApiKeysParams(Builder builder) {
     this.limit = builder.limit;
@@ -102,7 +103,7 @@ public final class ListApiKeysParams {
   }
 
   @Override
-  public boolean equals(Object other) {
+  public boolean equals(@Nullable Object other) {
     if (this == other) {
       return true;
     }
@@ -127,10 +128,10 @@ public final class ListApiKeysParams {
 
   /** Builds {@link ListApiKeysParams}. Not thread-safe. */
   public static final class Builder {
-    private Integer limit;
-    private SortOrder order;
-    private String after;
-    private String before;
+    private @Nullable Integer limit;
+    private @Nullable SortOrder order;
+    private @Nullable String after;
+    private @Nullable String before;
 
     private Builder() {
     }
@@ -165,7 +166,7 @@ public final class ListApiKeysParams {
      * @param order {@link SortOrder#ASC} or {@link SortOrder#DESC}; null leaves it to the server
      * @return this builder
      */
-    public Builder order(SortOrder order) {
+    public Builder order(@Nullable SortOrder order) {
       this.order = order;
       return this;
     }
@@ -176,7 +177,7 @@ public final class ListApiKeysParams {
      * @param after an API key id, not blank; null clears it
      * @return this builder
      */
-    public Builder after(String after) {
+    public Builder after(@Nullable String after) {
       this.after = after == null ? null
           : Arguments.requireWellFormed(Arguments.requireNonBlank(after, "after"), "after");
       if (after != null) {
@@ -191,7 +192,7 @@ public final class ListApiKeysParams {
      * @param before an API key id, not blank; null clears it
      * @return this builder
      */
-    public Builder before(String before) {
+    public Builder before(@Nullable String before) {
       this.before = before == null ? null
           : Arguments.requireWellFormed(Arguments.requireNonBlank(before, "before"), "before");
       if (before != null) {

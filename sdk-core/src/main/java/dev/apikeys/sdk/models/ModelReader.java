@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one JSON object into a generated model, tolerantly: a value of the wrong type is kept
@@ -32,8 +33,8 @@ final class ModelReader {
 
   private final JsonParser parser;
   private final DeserializationContext context;
-  private Map<String, JsonNode> invalid;
-  private Map<String, JsonNode> additional;
+  private @Nullable Map<String, JsonNode> invalid;
+  private @Nullable Map<String, JsonNode> additional;
 
   private ModelReader(JsonParser parser, DeserializationContext context) {
     this.parser = parser;
@@ -56,7 +57,7 @@ final class ModelReader {
   }
 
   /** Moves to the next field's value; returns its name, or null at the object's end. */
-  String nextField() throws IOException {
+  @Nullable String nextField() throws IOException {
     String name = parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName()
         : parser.nextFieldName();
     if (name != null) {
@@ -65,7 +66,7 @@ final class ModelReader {
     return name;
   }
 
-  String string(String field) throws IOException {
+  @Nullable String string(String field) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_STRING) {
       return parser.getText();
@@ -73,7 +74,7 @@ final class ModelReader {
     return token == JsonToken.VALUE_NULL ? null : keepInvalid(field);
   }
 
-  Boolean bool(String field) throws IOException {
+  @Nullable Boolean bool(String field) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
       return token == JsonToken.VALUE_TRUE;
@@ -87,7 +88,7 @@ final class ModelReader {
     return token == JsonToken.VALUE_NULL ? null : keepInvalid(field);
   }
 
-  Integer integer(String field) throws IOException {
+  @Nullable Integer integer(String field) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NUMBER_INT
         && parser.getNumberType() == JsonParser.NumberType.INT) {
@@ -96,7 +97,7 @@ final class ModelReader {
     return token == JsonToken.VALUE_NULL ? null : keepInvalid(field);
   }
 
-  OffsetDateTime dateTime(String field) throws IOException {
+  @Nullable OffsetDateTime dateTime(String field) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_STRING) {
       OffsetDateTime parsed = FieldChecks.parseDateTime(parser.getText());
@@ -110,7 +111,7 @@ final class ModelReader {
   }
 
   /** A list of strings; {@code null} reads as empty. */
-  List<String> strings(String field) throws IOException {
+  @Nullable List<String> strings(String field) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return List.of();
@@ -132,7 +133,7 @@ final class ModelReader {
   }
 
   /** A list of nested models; {@code null} reads as empty. */
-  <T> List<T> models(String field, NestedReader<T> nested) throws IOException {
+  <T> @Nullable List<T> models(String field, NestedReader<T> nested) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return List.of();
@@ -156,7 +157,7 @@ final class ModelReader {
   }
 
   /** A nested model; {@code null} reads as absent. */
-  <T> T model(String field, NestedReader<T> nested) throws IOException {
+  <T> @Nullable T model(String field, NestedReader<T> nested) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.START_OBJECT) {
       return nested.read(parser, context);
@@ -180,7 +181,7 @@ final class ModelReader {
     return additional == null ? Map.of() : additional;
   }
 
-  private <T> T keepInvalid(String field) throws IOException {
+  private <T> @Nullable T keepInvalid(String field) throws IOException {
     invalid().put(field, context.readTree(parser));
     return null;
   }

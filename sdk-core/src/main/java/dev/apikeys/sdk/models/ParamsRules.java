@@ -1,6 +1,7 @@
 package dev.apikeys.sdk.models;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The rules of the API that a params object must meet before it is sent. */
 final class ParamsRules {
@@ -20,7 +21,7 @@ final class ParamsRules {
         "restricted is false");
   }
 
-  private static void requireRestrictedFor(List<String> permissions, boolean restricted,
+  private static void requireRestrictedFor(@Nullable List<String> permissions, boolean restricted,
       String why) {
     if (permissions != null && !restricted) {
       throw new IllegalArgumentException("permissions can only be set on a restricted key, but "

@@ -3,6 +3,7 @@ package dev.apikeys.sdk.models;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the one date-time form the API documents, {@code 2024-01-15T10:30:00[.123456]Z} or with
@@ -23,7 +24,7 @@ final class Rfc3339 {
    * Returns the date-time, or null when the text is not exactly of the documented form or is
    * not a real date-time (2030-02-30, 24:00).
    */
-  static OffsetDateTime parseOrNull(String text) {
+  static @Nullable OffsetDateTime parseOrNull(String text) {
     int length = text.length();
     if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-'
         || (text.charAt(10) != 'T' && text.charAt(10) != 't') || text.charAt(13) != ':'
@@ -63,7 +64,7 @@ final class Rfc3339 {
   }
 
   /** Reads {@code Z} or {@code +HH:MM} as the text's end; null otherwise. */
-  private static ZoneOffset offset(String text, int at) {
+  private static @Nullable ZoneOffset offset(String text, int at) {
     int left = text.length() - at;
     char sign = text.charAt(at);
     if (left == 1 && (sign == 'Z' || sign == 'z')) {

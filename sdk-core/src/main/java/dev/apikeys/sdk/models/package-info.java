@@ -4,4 +4,7 @@
  * written back with the fields this SDK does not know. Hand-written beside them: the
  * {@link dev.apikeys.sdk.models.Permission} enum and the list query parameters.
  */
+@NullMarked
 package dev.apikeys.sdk.models;
+
+import org.jspecify.annotations.NullMarked;

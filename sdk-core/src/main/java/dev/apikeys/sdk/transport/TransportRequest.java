@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request as the SDK hands it to a {@link Transport}: method, absolute URI, every
@@ -31,15 +32,15 @@ public final class TransportRequest {
   private final String method;
   private final URI uri;
   private final Map<String, String> headers;
-  private final byte[] body;
+  private final byte @Nullable [] body;
   private final Duration timeout;
 
-  private TransportRequest(Builder builder) {
-    this.method = builder.method;
-    this.uri = builder.uri;
+  private TransportRequest(Builder builder, String method, URI uri, Duration timeout) {
+    this.method = method;
+    this.uri = uri;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
     this.body = builder.body;
-    this.timeout = builder.timeout;
+    this.timeout = timeout;
   }
 
   /**
@@ -127,11 +128,11 @@ public final class TransportRequest {
 
   /** Builds a {@link TransportRequest}. Not thread-safe. */
   public static final class Builder {
-    private String method;
-    private URI uri;
+    private @Nullable String method;
+    private @Nullable URI uri;
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private byte[] body;
-    private Duration timeout;
+    private byte @Nullable [] body;
+    private @Nullable Duration timeout;
 
     private Builder() {
     }
@@ -200,7 +201,7 @@ public final class TransportRequest {
      * @param body the body, or null for none
      * @return this builder
      */
-    public Builder body(byte[] body) {
+    public Builder body(byte @Nullable [] body) {
       this.body = body;
       return this;
     }
@@ -228,10 +229,9 @@ public final class TransportRequest {
      * @throws NullPointerException if the method, URI or timeout was not set
      */
     public TransportRequest build() {
-      Objects.requireNonNull(method, "method must be set");
-      Objects.requireNonNull(uri, "uri must be set");
-      Objects.requireNonNull(timeout, "timeout must be set");
-      return new TransportRequest(this);
+      return new TransportRequest(this, Objects.requireNonNull(method, "method must be set"),
+          Objects.requireNonNull(uri, "uri must be set"),
+          Objects.requireNonNull(timeout, "timeout must be set"));
     }
   }
 }

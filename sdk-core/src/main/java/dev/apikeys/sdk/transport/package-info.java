@@ -17,4 +17,7 @@
  *     .build();
  * }</pre>
  */
+@NullMarked
 package dev.apikeys.sdk.transport;
+
+import org.jspecify.annotations.NullMarked;

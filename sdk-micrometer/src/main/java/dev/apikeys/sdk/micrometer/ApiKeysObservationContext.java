@@ -5,6 +5,7 @@ import dev.apikeys.sdk.interceptors.CallOutcome;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.RequestReplySenderContext;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an observation of one SDK call holds: the call as the carrier (trace headers go into
@@ -21,7 +22,7 @@ public final class ApiKeysObservationContext
    * @throws NullPointerException if call is null
    */
   public ApiKeysObservationContext(CallContext call) {
-    super(CallContext::addHeader, Kind.CLIENT);
+    super(ApiKeysObservationContext::addHeader, Kind.CLIENT);
     setCarrier(Objects.requireNonNull(call, "call must not be null"));
     setRemoteServiceName("apikeys");
   }
@@ -32,6 +33,13 @@ public final class ApiKeysObservationContext
    * @return the call
    */
   public CallContext call() {
-    return getCarrier();
+    return Objects.requireNonNull(getCarrier(), "the carrier is set at construction");
+  }
+
+  /** Micrometer's setter: its carrier may be null in general; this context always has one. */
+  private static void addHeader(@Nullable CallContext call, String name, String value) {
+    if (call != null) {
+      call.addHeader(name, value);
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.apikeys.sdk.interceptors.Interceptor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes one Micrometer {@link Observation} per call: a timer named
@@ -29,7 +30,7 @@ public final class ObservationInterceptor implements Interceptor {
       new DefaultApiKeysObservationConvention();
 
   private final ObservationRegistry registry;
-  private final ApiKeysObservationConvention convention;
+  private final @Nullable ApiKeysObservationConvention convention;
 
   /**
    * Observes calls into the given registry with the default convention.
@@ -49,7 +50,7 @@ public final class ObservationInterceptor implements Interceptor {
    * @throws NullPointerException if registry is null
    */
   public ObservationInterceptor(ObservationRegistry registry,
-      ApiKeysObservationConvention convention) {
+      @Nullable ApiKeysObservationConvention convention) {
     this.registry = Objects.requireNonNull(registry, "registry must not be null");
     this.convention = convention;
   }

@@ -4,4 +4,7 @@
  * ({@code apikeys.client.requests}) and, with micrometer-tracing, one client span per call,
  * with the trace context sent in the request headers.
  */
+@NullMarked
 package dev.apikeys.sdk.micrometer;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package dev.apikeys.testkit.internal;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** An error answer of the API: a status and the message of its {@code {"error": ...}} body. */
 final class ApiError extends RuntimeException {
@@ -8,9 +9,9 @@ final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
-  private final String allow;
+  private final @Nullable String allow;
 
-  private ApiError(int status, String message, String allow) {
+  private ApiError(int status, String message, @Nullable String allow) {
     super(message, null, false, false);
     this.status = status;
     this.allow = allow;

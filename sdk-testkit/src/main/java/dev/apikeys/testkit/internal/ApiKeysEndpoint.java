@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** Answers one request of the API: routing, authentication, permissions, then the store. */
 final class ApiKeysEndpoint {
@@ -67,16 +68,16 @@ final class ApiKeysEndpoint {
       case LIST -> Reply.json(200, KeyJson.page(store.list(account,
           ListQuery.from(name -> firstValue(request.queryParameter(name))))));
       case CREATE -> create(account, caller, request);
-      case RETRIEVE -> Reply.json(200, KeyJson.key(store.retrieve(account, route.keyId())));
-      case UPDATE -> Reply.json(200, KeyJson.key(store.update(account, route.keyId(),
+      case RETRIEVE -> Reply.json(200, KeyJson.key(store.retrieve(account, route.id())));
+      case UPDATE -> Reply.json(200, KeyJson.key(store.update(account, route.id(),
           KeyChanges.from(KeyRules.object(request.getBody(), KeyRules.KEY_FIELDS)), caller)));
       case ACCOUNT_UPDATE -> {
-        store.update(account, route.keyId(), KeyChanges.fromApiKeyInput(
+        store.update(account, route.id(), KeyChanges.fromApiKeyInput(
             KeyRules.object(request.getBody(), KeyRules.API_KEY_INPUT_FIELDS)), caller);
         yield Reply.json(200, KeyJson.success());
       }
       case DELETE -> {
-        store.delete(account, route.keyId());
+        store.delete(account, route.id());
         yield Reply.empty(204);
       }
     };
@@ -86,8 +87,9 @@ final class ApiKeysEndpoint {
     String idempotencyKey = idempotencyKey(request.getHeader("Idempotency-Key"));
     ObjectNode body = KeyRules.object(request.getBody(), KeyRules.KEY_FIELDS);
     NewKey fields = NewKey.from(body);
-    if (!caller.administrator()) {
-      caller.key().checkGives(fields.restricted(), fields.permissions(), fields.expiresAt());
+    KeyLimits limits = caller.key();
+    if (limits != null) {
+      limits.checkGives(fields.restricted(), fields.permissions(), fields.expiresAt());
     }
     KeyStore.Created created = store.create(account, caller, fields, idempotencyKey, body);
     Map<String, String> headers =
@@ -104,8 +106,8 @@ final class ApiKeysEndpoint {
     if (!caller.may(permission)) {
       throw ApiError.of(403, "User does not have the required permissions: " + permission);
     }
-    if (route.operation().updatesAKey() && !caller.administrator()
-        && !caller.key().is(route.keyId())) {
+    KeyLimits limits = caller.key();
+    if (route.operation().updatesAKey() && limits != null && !limits.is(route.id())) {
       throw ApiError.of(403, "API keys cannot update other API keys");
     }
   }
@@ -135,7 +137,8 @@ final class ApiKeysEndpoint {
   private String accountOf(Request request, Caller caller) {
     String named = request.getHeader("x-account-id");
     boolean none = named == null || named.isBlank();
-    String own = caller.administrator() ? null : caller.key().account();
+    KeyLimits limits = caller.key();
+    String own = limits == null ? null : limits.account();
     if (own == null) {
       return none ? defaultAccount : named;
     }
@@ -153,7 +156,7 @@ final class ApiKeysEndpoint {
     return value;
   }
 
-  private static String firstValue(QueryParameter parameter) {
+  private static @Nullable String firstValue(QueryParameter parameter) {
     return parameter.isPresent() ? parameter.firstValue() : null;
   }
 }

@@ -2,6 +2,7 @@ package dev.apikeys.testkit.internal;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a bearer token stands for: an account administrator, who may do everything, or an API
@@ -12,9 +13,9 @@ import java.util.Objects;
 public final class Caller {
 
   private final String userId;
-  private final KeyLimits key;
+  private final @Nullable KeyLimits key;
 
-  private Caller(String userId, KeyLimits key) {
+  private Caller(String userId, @Nullable KeyLimits key) {
     this.userId = Objects.requireNonNull(userId, "userId");
     this.key = key;
   }
@@ -56,12 +57,13 @@ public final class Caller {
   }
 
   /** What an API key's token is limited to; null for an administrator. */
-  KeyLimits key() {
+  @Nullable KeyLimits key() {
     return key;
   }
 
   /** Returns whether this caller may use an operation that needs {@code permission}. */
   boolean may(String permission) {
-    return administrator() || key.allows(permission);
+    KeyLimits limits = key;
+    return limits == null || limits.allows(permission);
   }
 }

@@ -3,14 +3,15 @@ package dev.apikeys.testkit.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checked fields of an update request; a null field was absent and stays unchanged, and
  * {@code expiresAtSet} tells an absent {@code expires_at} from an explicit null.
  */
 record KeyChanges(
-    String name, String description, Boolean restricted, List<String> permissions,
-    boolean expiresAtSet, Instant expiresAt) {
+    @Nullable String name, @Nullable String description, @Nullable Boolean restricted,
+    @Nullable List<String> permissions, boolean expiresAtSet, @Nullable Instant expiresAt) {
 
   /**
    * Reads and checks an update body.

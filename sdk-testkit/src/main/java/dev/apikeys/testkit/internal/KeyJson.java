@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Writes keys, pages and errors as the JSON bodies of the API. */
 final class KeyJson {
@@ -44,7 +45,7 @@ final class KeyJson {
   }
 
   /** An {@code ErrorBody}. */
-  static String error(String message) {
+  static String error(@Nullable String message) {
     return write(JSON.createObjectNode().put("error", message));
   }
 

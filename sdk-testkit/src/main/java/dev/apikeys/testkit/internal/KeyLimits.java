@@ -3,6 +3,7 @@ package dev.apikeys.testkit.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an API key's token may do and give: the operations its permissions allow, on its own
@@ -15,8 +16,8 @@ import java.util.List;
  * @param permissions the permissions of a restricted key
  * @param expiresAt when the key expires, null for never
  */
-record KeyLimits(String keyId, String account, boolean restricted, List<String> permissions,
-    Instant expiresAt) {
+record KeyLimits(@Nullable String keyId, @Nullable String account, boolean restricted,
+    List<String> permissions, @Nullable Instant expiresAt) {
 
   KeyLimits {
     permissions = List.copyOf(permissions);
@@ -47,7 +48,7 @@ record KeyLimits(String keyId, String account, boolean restricted, List<String> 
    *
    * @throws ApiError 403 naming what the key would gain
    */
-  void checkGives(boolean restricted, List<String> permissions, Instant expiresAt) {
+  void checkGives(boolean restricted, List<String> permissions, @Nullable Instant expiresAt) {
     if (this.restricted && !restricted) {
       throw ApiError.of(403, "A restricted API key cannot make a key unrestricted");
     }

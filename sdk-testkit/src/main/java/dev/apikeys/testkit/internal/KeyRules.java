@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the fields of a request body and checks them against the rules of the API. */
 final class KeyRules {
@@ -71,7 +72,7 @@ final class KeyRules {
   }
 
   /** Returns a string field, null when absent; a present field must be a non-empty string. */
-  static String text(ObjectNode body, String field) {
+  static @Nullable String text(ObjectNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null) {
       return null;
@@ -92,7 +93,7 @@ final class KeyRules {
   }
 
   /** Returns the {@code name} field, null when absent, and rejects an empty name. */
-  static String name(ObjectNode body) {
+  static @Nullable String name(ObjectNode body) {
     String name = text(body, "name");
     if (name != null && name.isEmpty()) {
       throw ApiError.badRequest("name must not be empty");
@@ -101,7 +102,7 @@ final class KeyRules {
   }
 
   /** Returns a boolean field, null when absent. */
-  static Boolean bool(ObjectNode body, String field) {
+  static @Nullable Boolean bool(ObjectNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null) {
       return null;
@@ -118,7 +119,7 @@ final class KeyRules {
    *
    * @throws ApiError 400 naming every value that is not a known permission
    */
-  static List<String> permissions(ObjectNode body) {
+  static @Nullable List<String> permissions(ObjectNode body) {
     return permissions(body, "permissions");
   }
 
@@ -127,7 +128,7 @@ final class KeyRules {
    *
    * @throws ApiError 400 naming every value that is not one of the 61 permissions
    */
-  static List<String> permissions(ObjectNode body, String field) {
+  static @Nullable List<String> permissions(ObjectNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null) {
       return null;
@@ -154,7 +155,7 @@ final class KeyRules {
   }
 
   /** Returns the {@code expires_at} field, null when absent or, where allowed, null. */
-  static Instant expiresAt(ObjectNode body, boolean nullable) {
+  static @Nullable Instant expiresAt(ObjectNode body, boolean nullable) {
     JsonNode value = body.get("expires_at");
     if (value == null || (nullable && value.isNull())) {
       return null;
@@ -167,7 +168,7 @@ final class KeyRules {
    * Returns the account API's {@code expiresAt}: null when it is null or empty, which mean that the key
    * never expires. The caller tells an absent field apart.
    */
-  static Instant expiresAtOrNever(ObjectNode body) {
+  static @Nullable Instant expiresAtOrNever(ObjectNode body) {
     JsonNode value = body.get("expiresAt");
     if (value == null || value.isNull() || (value.isTextual() && value.textValue().isEmpty())) {
       return null;

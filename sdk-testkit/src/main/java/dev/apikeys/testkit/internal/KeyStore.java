@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API keys of every account, in memory. Every method holds the store's lock, so each
@@ -74,13 +75,17 @@ final class KeyStore {
    *
    * @throws ApiError 401 when the key has expired
    */
-  synchronized Caller authenticate(String secret) {
+  synchronized @Nullable Caller authenticate(String secret) {
     KeyRef ref = bySecret.get(secret);
-    StoredKey key = ref == null ? null : accounts.get(ref.account()).get(ref.id());
+    if (ref == null) {
+      return null;
+    }
+    StoredKey key = accounts.getOrDefault(ref.account(), Map.of()).get(ref.id());
     if (key == null || key.deleted()) {
       return null;
     }
-    if (key.expiresAt() != null && !key.expiresAt().isAfter(clock.instant())) {
+    Instant expiresAt = key.expiresAt();
+    if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
       throw ApiError.of(401, "User not authenticated: API key expired");
     }
     return Caller.storedKey(ref.account(), key);

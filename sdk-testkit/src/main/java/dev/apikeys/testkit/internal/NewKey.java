@@ -3,11 +3,12 @@ package dev.apikeys.testkit.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The checked fields of a create request. */
 record NewKey(
-    String name, String description, boolean restricted, List<String> permissions,
-    Instant expiresAt) {
+    String name, @Nullable String description, boolean restricted, List<String> permissions,
+    @Nullable Instant expiresAt) {
 
   /**
    * Reads and checks a create body.

@@ -1,9 +1,10 @@
 package dev.apikeys.testkit.internal;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A computed answer: status, headers and body (null for none). */
-record Reply(int status, Map<String, String> headers, String body) {
+record Reply(int status, Map<String, String> headers, @Nullable String body) {
 
   Reply {
     headers = Map.copyOf(headers);

@@ -2,12 +2,14 @@ package dev.apikeys.testkit.internal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The operation that a method and path ask for, and the decoded key id for the operations on
  * one key.
  */
-record Route(Operation operation, String keyId) {
+record Route(Operation operation, @Nullable String keyId) {
 
   static final String COLLECTION = "/v1/api_key/";
 
@@ -19,6 +21,11 @@ record Route(Operation operation, String keyId) {
    *
    * @throws ApiError 404 for a path of no operation, 405 for a method the path does not take
    */
+  /** The key id of an operation on one key; a collection's route has none. */
+  String id() {
+    return Objects.requireNonNull(keyId, () -> operation + " is not an operation on one key");
+  }
+
   static Route of(String method, String url) {
     String path = url.split("[?#]", 2)[0];
     if (path.equals(COLLECTION)) {

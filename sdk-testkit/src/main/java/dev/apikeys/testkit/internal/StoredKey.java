@@ -2,6 +2,7 @@ package dev.apikeys.testkit.internal;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One API key as the store keeps it, secret included. A deleted key stays as a tombstone so
@@ -10,13 +11,13 @@ import java.util.List;
 record StoredKey(
     String id,
     String name,
-    String description,
+    @Nullable String description,
     Instant createdDate,
     String secret,
     String creatorId,
     boolean restricted,
     List<String> permissions,
-    Instant expiresAt,
+    @Nullable Instant expiresAt,
     boolean deleted) {
 
   StoredKey {

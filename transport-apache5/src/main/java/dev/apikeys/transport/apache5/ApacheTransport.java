@@ -55,6 +55,7 @@ import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.http2.impl.nio.ProtocolNegotiationException;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Transport} on Apache HttpClient 5: the classic client for the SDK's blocking calls
@@ -92,7 +93,7 @@ public final class ApacheTransport implements Transport {
   private final CloseableHttpClient classic;
   private final ScheduledThreadPoolExecutor deadlines;
   private final Object asyncLock = new Object();
-  private volatile CloseableHttpAsyncClient async;
+  private volatile @Nullable CloseableHttpAsyncClient async;
   private volatile boolean closed;
 
   private ApacheTransport(Builder settings) {
@@ -374,7 +375,8 @@ public final class ApacheTransport implements Transport {
     return (IOException) failure(request, (Exception) error);
   }
 
-  private static HttpTimeoutException timeout(TransportRequest request, Exception cause) {
+  private static HttpTimeoutException timeout(TransportRequest request,
+      @Nullable Exception cause) {
     HttpTimeoutException timeout = new HttpTimeoutException("no complete response within "
         + request.timeout());
     if (cause != null) {
@@ -396,7 +398,8 @@ public final class ApacheTransport implements Transport {
   }
 
   /** Copies the headers but Content-Type, which goes with the body; returns that type. */
-  private static ContentType copyHeaders(TransportRequest request, HttpMessage message) {
+  private static @Nullable ContentType copyHeaders(TransportRequest request,
+      HttpMessage message) {
     ContentType contentType = null;
     for (Map.Entry<String, String> header : request.headers().entrySet()) {
       if (header.getKey().equalsIgnoreCase("Content-Type")) {
@@ -483,8 +486,8 @@ public final class ApacheTransport implements Transport {
   public static final class Builder {
     private int maxConnections = 64;
     private Duration connectTimeout = Duration.ofSeconds(10);
-    private SSLContext sslContext;
-    private ProxyOptions proxy;
+    private @Nullable SSLContext sslContext;
+    private @Nullable ProxyOptions proxy;
 
     private Builder() {
     }
@@ -550,7 +553,7 @@ public final class ApacheTransport implements Transport {
      * @param proxy the proxy, or null for none
      * @return this builder
      */
-    public Builder proxy(ProxyOptions proxy) {
+    public Builder proxy(@Nullable ProxyOptions proxy) {
       this.proxy = proxy;
       return this;
     }

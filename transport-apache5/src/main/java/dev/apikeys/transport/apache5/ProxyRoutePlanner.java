@@ -7,6 +7,7 @@ import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Routes a request through the proxy unless its host is one of the proxy's non-proxy hosts.
@@ -29,7 +30,7 @@ final class ProxyRoutePlanner extends DefaultRoutePlanner {
   }
 
   @Override
-  protected HttpHost determineProxy(HttpHost target, HttpContext context) {
+  protected @Nullable HttpHost determineProxy(HttpHost target, HttpContext context) {
     URI uri;
     try {
       uri = new URI(target.getSchemeName(), null, target.getHostName(), target.getPort(), null,

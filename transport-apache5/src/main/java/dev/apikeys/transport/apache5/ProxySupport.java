@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.impl.auth.BasicScheme;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.HttpHost;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the transport does for a forward proxy: routes requests through it but to its non-proxy
@@ -35,7 +36,7 @@ final class ProxySupport {
 
   private final ProxyOptions proxy;
   private final HttpHost proxyHost;
-  private final BasicAuthCache preemptive;
+  private final @Nullable BasicAuthCache preemptive;
 
   private ProxySupport(ProxyOptions proxy) {
     this.proxy = proxy;
@@ -56,7 +57,7 @@ final class ProxySupport {
    * @param proxy the proxy, or null
    * @return the support, empty without a proxy
    */
-  static Optional<ProxySupport> of(ProxyOptions proxy) {
+  static Optional<ProxySupport> of(@Nullable ProxyOptions proxy) {
     return Optional.ofNullable(proxy).map(ProxySupport::new);
   }
 

@@ -9,4 +9,7 @@
  *     .build();
  * }</pre>
  */
+@NullMarked
 package dev.apikeys.transport.apache5;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,8 +7,10 @@ import dev.apikeys.sdk.internal.transport.HttpResult;
 import dev.apikeys.sdk.internal.transport.HttpTransport;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends each attempt with the token the {@link Credentials} give for it, and on a 401 renews the
@@ -73,14 +75,15 @@ public final class AuthenticatingTransport implements HttpTransport {
    * Returns the attempt to repeat with the renewed token, or null when there is none to make:
    * the token did not change, or the call's deadline has passed (the 401 then ends the call).
    */
-  private HttpCall repeatOf(HttpCall call, String token, String renewed) {
+  private @Nullable HttpCall repeatOf(HttpCall call, String token, String renewed) {
     if (renewed.equals(token)) {
       return null;
     }
-    if (call.deadline() == null) {
+    Instant deadline = call.deadline();
+    if (deadline == null) {
       return call;
     }
-    Duration left = Duration.between(clock.instant(), call.deadline());
+    Duration left = Duration.between(clock.instant(), deadline);
     if (left.isNegative() || left.isZero()) {
       return null;
     }

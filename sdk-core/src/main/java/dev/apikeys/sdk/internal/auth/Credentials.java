@@ -6,6 +6,7 @@ import dev.apikeys.sdk.internal.checks.HeaderValues;
 import dev.apikeys.sdk.internal.json.TokenRedactor;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a client's bearer token comes from: a fixed token or a {@link TokenProvider}. Shared by
@@ -14,12 +15,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Credentials {
 
-  private final TokenProvider provider;
-  private final String fixed;
-  private volatile Issued recent;
-  private Renewal renewal;
+  private final @Nullable TokenProvider provider;
+  private final @Nullable String fixed;
+  private volatile @Nullable Issued recent;
+  private @Nullable Renewal renewal;
 
-  private Credentials(TokenProvider provider, String fixed) {
+  /** Exactly one of {@code provider} and {@code fixed} is set. */
+  private Credentials(@Nullable TokenProvider provider, @Nullable String fixed) {
     this.provider = provider;
     this.fixed = fixed;
     this.recent = fixed == null ? null : new Issued(fixed, new TokenRedactor(fixed));
@@ -59,7 +61,7 @@ public final class Credentials {
    *
    * @return the provider's class name, or null for a fixed token
    */
-  public String providerName() {
+  public @Nullable String providerName() {
     return provider == null ? null : provider.getClass().getName();
   }
 
@@ -70,7 +72,8 @@ public final class Credentials {
    * @throws ApiKeysException naming the provider when it threw or gave no usable token
    */
   public String token() {
-    return provider == null ? fixed : ask("; the request was not sent");
+    String token = fixed;
+    return token != null ? token : ask("; the request was not sent");
   }
 
   /**
@@ -141,7 +144,7 @@ public final class Credentials {
 
   private void invalidate(String rejected) {
     try {
-      provider.invalidate(rejected);
+      provider().invalidate(rejected);
     } catch (RuntimeException e) {
       throw failure("threw " + e.getClass().getName() + " in invalidate(String) after a 401"
           + "; the request was not repeated", e);
@@ -151,7 +154,7 @@ public final class Credentials {
   private String ask(String consequence) {
     String token;
     try {
-      token = provider.token();
+      token = provider().token();
     } catch (RuntimeException e) {
       throw failure("threw " + e.getClass().getName() + " in token()" + consequence, e);
     }
@@ -170,7 +173,11 @@ public final class Credentials {
     return token;
   }
 
-  private ApiKeysException failure(String what, RuntimeException cause) {
+  private TokenProvider provider() {
+    return Objects.requireNonNull(provider, "credentials of a fixed token have no provider");
+  }
+
+  private ApiKeysException failure(String what, @Nullable RuntimeException cause) {
     return new ApiKeysException("token provider " + providerName() + " " + what, cause);
   }
 

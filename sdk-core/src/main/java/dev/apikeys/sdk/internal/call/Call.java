@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call, checked and ready to run: the operation, its path with the parameters filled in,
@@ -19,12 +20,12 @@ public final class Call<T> {
   private final Operation operation;
   private final String path;
   private final String query;
-  private final Object body;
+  private final @Nullable Object body;
   private final RequestOptions options;
-  private final Class<?> responseType;
+  private final @Nullable Class<?> responseType;
   private final Function<Object, T> wrap;
 
-  private Call(Builder builder, Class<?> responseType, Function<Object, T> wrap) {
+  private Call(Builder builder, @Nullable Class<?> responseType, Function<Object, T> wrap) {
     this.operation = builder.operation;
     this.path = builder.path;
     this.query = builder.query == null ? "" : builder.query.toString();
@@ -58,7 +59,7 @@ public final class Call<T> {
     return query;
   }
 
-  Object body() {
+  @Nullable Object body() {
     return body;
   }
 
@@ -66,11 +67,11 @@ public final class Call<T> {
     return options;
   }
 
-  Class<?> responseType() {
+  @Nullable Class<?> responseType() {
     return responseType;
   }
 
-  T wrap(Object decoded) {
+  T wrap(@Nullable Object decoded) {
     return wrap.apply(decoded);
   }
 
@@ -79,8 +80,8 @@ public final class Call<T> {
     private final Operation operation;
     private final RequestOptions options;
     private String path;
-    private StringBuilder query;
-    private Object body;
+    private @Nullable StringBuilder query;
+    private @Nullable Object body;
 
     private Builder(Operation operation, RequestOptions options) {
       this.operation = operation;

@@ -40,6 +40,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one call, blocking or async, for one client: applies the client's and the call's
@@ -191,7 +192,7 @@ public final class CallEngine {
   }
 
   /** Runs the interceptors' beforeCall, or returns null when the call has none. */
-  private Interception intercept(Call<?> call) {
+  private @Nullable Interception intercept(Call<?> call) {
     List<Interceptor> clientWide = options.interceptors();
     List<Interceptor> perCall = call.options().interceptors();
     if (clientWide.isEmpty() && perCall.isEmpty()) {
@@ -245,7 +246,7 @@ public final class CallEngine {
     }
   }
 
-  private HttpCall toHttpCall(Call<?> call, Interception interception) {
+  private HttpCall toHttpCall(Call<?> call, @Nullable Interception interception) {
     RequestOptions callOptions = call.options();
     Operation operation = call.operation();
     String accountId = callOptions.accountId().orElse(options.accountId());

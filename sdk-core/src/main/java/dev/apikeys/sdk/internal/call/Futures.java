@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SDK's one way to unwrap, chain and wait for futures: a cancel always travels back to the
@@ -65,7 +66,8 @@ public final class Futures {
   }
 
   private static <T, R> CompletableFuture<R> apply(
-      BiFunction<? super T, Throwable, CompletableFuture<R>> next, T value, Throwable error) {
+      BiFunction<? super T, Throwable, CompletableFuture<R>> next, @Nullable T value,
+      @Nullable Throwable error) {
     try {
       return next.apply(value, error == null ? null : unwrap(error));
     } catch (Throwable e) {
@@ -81,7 +83,7 @@ public final class Futures {
    * @param <T> the type
    * @return the complete stage
    */
-  public static <T> CompletableFuture<T> settled(T value, Throwable error) {
+  public static <T> CompletableFuture<T> settled(@Nullable T value, @Nullable Throwable error) {
     return error != null ? CompletableFuture.failedFuture(error)
         : CompletableFuture.completedFuture(value);
   }

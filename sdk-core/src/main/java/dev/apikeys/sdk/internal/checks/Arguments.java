@@ -2,6 +2,7 @@ package dev.apikeys.sdk.internal.checks;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Argument checks whose messages name the field and what it allows. */
 public final class Arguments {
@@ -41,7 +42,8 @@ public final class Arguments {
    * @return the text
    * @throws IllegalArgumentException if it holds a lone surrogate
    */
-  public static String requireWellFormed(String value, String field) {
+  public static @Nullable String requireWellFormed(@Nullable String value,
+      String field) {
     if (value == null) {
       return null;
     }

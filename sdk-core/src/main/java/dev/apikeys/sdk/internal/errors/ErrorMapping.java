@@ -40,7 +40,7 @@ public final class ErrorMapping {
     int status = result.status();
     String text = result.bodyProblem() == null ? redactor.redact(result.bodyText()) : "";
     ErrorBody parsed = ErrorBody.parse(text);
-    String error = redactor.redact(status >= 300 && status < 400
+    String error = redactor.redactOrNull(status >= 300 && status < 400
         ? Redirects.explain(result, request, parsed.message()) : parsed.message());
     // Masked again after the re-write, which may unescape a token written with escapes.
     String body = result.bodyProblem() == null ? redactor.redact(SecretMask.mask(text))

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call under its interceptors: runs their call hooks around it and, as the call's
@@ -95,7 +96,7 @@ public final class Interception implements CallContext, CallObserver {
    * @param response the answer, or null when the call failed
    * @param failure what the call ends with, or null
    */
-  public void end(RawResponse<?> response, ApiKeysException failure) {
+  public void end(@Nullable RawResponse<?> response, @Nullable ApiKeysException failure) {
     CallOutcome outcome = new CallOutcome(status(response, failure),
         Optional.ofNullable(failure), requestId(response, failure), attempts.get(),
         Duration.ofNanos(System.nanoTime() - startNanos));
@@ -117,7 +118,7 @@ public final class Interception implements CallContext, CallObserver {
 
   @Override
   public Attempt beginAttempt(HttpCall attempt) {
-    AttemptRun run = new AttemptRun(attempt.attempt());
+    AttemptRun run = new AttemptRun(attempt);
     attempts.incrementAndGet();
     for (Interceptor interceptor : interceptors) {
       try {
@@ -169,7 +170,8 @@ public final class Interception implements CallContext, CallObserver {
     return "CallContext{" + operationId + " " + method + " " + path + '}';
   }
 
-  private static OptionalInt status(RawResponse<?> response, ApiKeysException failure) {
+  private static OptionalInt status(@Nullable RawResponse<?> response,
+      @Nullable ApiKeysException failure) {
     if (response != null) {
       return OptionalInt.of(response.statusCode());
     }
@@ -182,7 +184,8 @@ public final class Interception implements CallContext, CallObserver {
     return OptionalInt.empty();
   }
 
-  private static Optional<String> requestId(RawResponse<?> response, ApiKeysException failure) {
+  private static Optional<String> requestId(@Nullable RawResponse<?> response,
+      @Nullable ApiKeysException failure) {
     if (response != null) {
       return response.requestId();
     }
@@ -215,8 +218,10 @@ public final class Interception implements CallContext, CallObserver {
     private HttpCall toSend;
     private int begun;
 
-    AttemptRun(int number) {
-      this.number = number;
+    /** Sends {@code attempt} until the hooks have run and added their headers. */
+    AttemptRun(HttpCall attempt) {
+      this.number = attempt.attempt();
+      this.toSend = attempt;
     }
 
     @Override
@@ -241,7 +246,7 @@ public final class Interception implements CallContext, CallObserver {
     }
 
     @Override
-    public void end(HttpResult result, Throwable failure) {
+    public void end(@Nullable HttpResult result, @Nullable Throwable failure) {
       AttemptOutcome outcome = new AttemptOutcome(
           result == null ? OptionalInt.empty() : OptionalInt.of(result.status()),
           failure instanceof IOException ? Optional.of((IOException) failure) : Optional.empty(),

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
 
 /** The one configured {@link ObjectMapper} of the SDK. Thread-safe. */
 public final class JsonCodec {
@@ -79,7 +80,7 @@ public final class JsonCodec {
    * @param <T> the type
    * @return the value, or null when not even the start of an object could be read
    */
-  public static <T> T readPartial(byte[] json, Class<T> type) {
+  public static <T> @Nullable T readPartial(byte[] json, Class<T> type) {
     ObjectNode root = MAPPER.createObjectNode();
     try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -112,7 +113,7 @@ public final class JsonCodec {
    * @param json the text
    * @return the tree, or null
    */
-  public static JsonNode readTreeOrNull(String json) {
+  public static @Nullable JsonNode readTreeOrNull(String json) {
     try {
       return json.isEmpty() ? null : MAPPER.readTree(json);
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Masks a client's own token wherever a server echoes it back (in an error message, an error
@@ -20,7 +21,7 @@ public final class TokenRedactor {
 
   private final String token;
   private final String plainRun;
-  private final Pattern escapedForms;
+  private final @Nullable Pattern escapedForms;
 
   /**
    * Creates the redactor of one token.
@@ -38,17 +39,26 @@ public final class TokenRedactor {
    * {@value SecretMask#MASK}.
    *
    * @param text any text, or null
+   * @return the text without the token, or null for null
+   */
+  public @Nullable String redactOrNull(@Nullable String text) {
+    return text == null ? null : redact(text);
+  }
+
+  /**
+   * Returns the text with every occurrence of the token, plain or JSON-escaped, replaced by
+   * {@value SecretMask#MASK}.
+   *
+   * @param text any text
    * @return the text without the token
    */
   public String redact(String text) {
-    if (text == null) {
-      return null;
-    }
     String plain = text.contains(token) ? text.replace(token, SecretMask.MASK) : text;
-    if (escapedForms == null || !plain.contains(plainRun)) {
+    Pattern escaped = escapedForms;
+    if (escaped == null || !plain.contains(plainRun)) {
       return plain;
     }
-    return escapedForms.matcher(plain).replaceAll(SecretMask.MASK);
+    return escaped.matcher(plain).replaceAll(SecretMask.MASK);
   }
 
   /** The token's longest run of letters and digits: any escaped form of it holds that run. */

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why no connection to the server could be made, read from a transport's exception by its JDK
@@ -229,7 +230,7 @@ public enum ConnectionFailure {
     return chain;
   }
 
-  private static String lowerCase(String message) {
+  private static String lowerCase(@Nullable String message) {
     return message == null ? "" : message.toLowerCase(Locale.ROOT);
   }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes the items of a listing with back-pressure: a page is fetched only when the
@@ -49,9 +50,9 @@ public final class PagePublisher<P, T> implements Flow.Publisher<T> {
     private long requested;
     private volatile boolean cancelled;
     private boolean done;
-    private CompletableFuture<Optional<P>> fetching;
-    private Optional<P> fetched;
-    private Throwable failure;
+    private @Nullable CompletableFuture<Optional<P>> fetching;
+    private @Nullable Optional<P> fetched;
+    private @Nullable Throwable failure;
 
     ItemSubscription(P first, PageSource<P, T> source, Flow.Subscriber<? super T> subscriber) {
       this.source = source;
@@ -154,7 +155,7 @@ public final class PagePublisher<P, T> implements Flow.Publisher<T> {
       });
     }
 
-    private void finish(Throwable error) {
+    private void finish(@Nullable Throwable error) {
       done = true;
       if (error == null) {
         subscriber.onComplete();

@@ -4,6 +4,7 @@ import dev.apikeys.sdk.ProxyOptions;
 import java.net.URI;
 import dev.apikeys.sdk.transport.Transport;
 import java.net.http.HttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks that a client's builder makes of its proxy and JDK client before any request: the
@@ -25,8 +26,8 @@ public final class ProxyChecks {
    * @throws IllegalStateException if a client and a proxy are given, or the proxy has
    *     credentials for an {@code https://} base URL on the JDK transport
    */
-  public static void check(HttpClient givenClient, Transport givenTransport, ProxyOptions proxy,
-      URI baseUri) {
+  public static void check(@Nullable HttpClient givenClient, @Nullable Transport givenTransport,
+      @Nullable ProxyOptions proxy, URI baseUri) {
     if (givenClient != null && givenClient.authenticator().isPresent()) {
       throw new IllegalArgumentException("the HttpClient given to httpClient(...) has an"
           + " Authenticator: the JDK would drop the SDK's Authorization header on the requests"

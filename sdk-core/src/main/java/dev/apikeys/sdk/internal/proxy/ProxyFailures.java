@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a proxy's refusals and absence become, each naming the proxy by host and port (never its
@@ -133,7 +134,7 @@ final class ProxyFailures {
   }
 
   private static ApiKeysIoException tunnelRefused(HttpCall call, ProxyOptions proxy,
-      String status, Throwable cause, boolean jdk) {
+      String status, @Nullable Throwable cause, boolean jdk) {
     String target = target(call.uri());
     // tinyproxy answers a wrong password with 401, other proxies with 407
     boolean credentials = "407".equals(status) || "401".equals(status);

@@ -3,4 +3,7 @@
  * {@code Proxy-Authorization} of plain {@code http://} requests, and what the proxy's refusals
  * and absence become.
  */
+@NullMarked
 package dev.apikeys.sdk.internal.proxy;
+
+import org.jspecify.annotations.NullMarked;

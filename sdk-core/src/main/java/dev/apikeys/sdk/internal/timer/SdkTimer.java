@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SDK's one timer: body deadlines and waits between retries. One daemon thread for the whole
@@ -27,7 +28,7 @@ public final class SdkTimer {
   private final AtomicInteger openClients = new AtomicInteger();
   private final long lingerNanos;
   private final Ticker ticker;
-  private volatile Thread thread;
+  private volatile @Nullable Thread thread;
   private volatile long sleepingUntil = SCANNING;
 
   SdkTimer(long lingerNanos, Ticker ticker) {

@@ -1,5 +1,7 @@
 package dev.apikeys.sdk.internal.transport;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Watches the attempts of one call, for the interceptors: told before each attempt is sent (and
  * may add headers to it) and after it ended. Carried by the {@link HttpCall}.
@@ -31,6 +33,6 @@ public interface CallObserver {
      * @param result the response, or null when none came
      * @param failure why none came, or null
      */
-    void end(HttpResult result, Throwable failure);
+    void end(@Nullable HttpResult result, @Nullable Throwable failure);
   }
 }

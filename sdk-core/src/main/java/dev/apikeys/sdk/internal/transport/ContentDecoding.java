@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Undoes a response's {@code Content-Encoding}. The SDK asks for {@code gzip} (the JDK's client
@@ -26,7 +27,7 @@ final class ContentDecoding {
    * @return the decoded body
    * @throws UndecodableBodyException when the encoding is unknown or the body is corrupt
    */
-  static byte[] decode(String encoding, byte[] body) throws UndecodableBodyException {
+  static byte[] decode(@Nullable String encoding, byte[] body) throws UndecodableBodyException {
     if (encoding == null || body.length == 0) {
       return body;
     }

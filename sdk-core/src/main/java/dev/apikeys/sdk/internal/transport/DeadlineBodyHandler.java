@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the body as bytes, but only until the attempt's deadline. The JDK's request timeout
@@ -47,7 +48,7 @@ final class DeadlineBodyHandler implements HttpResponse.BodyHandler<byte[]> {
     private final HttpResponse.BodySubscriber<byte[]> bytes;
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private final SdkTimer.Timeout expiry;
-    private volatile Flow.Subscription subscription;
+    private volatile Flow.@Nullable Subscription subscription;
 
     DeadlineSubscriber(HttpResponse.BodySubscriber<byte[]> bytes) {
       this.bytes = bytes;

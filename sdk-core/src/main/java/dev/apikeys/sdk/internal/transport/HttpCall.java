@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One logical call as the transport layers see it: what to send, and the limits that bound all
@@ -32,12 +33,12 @@ public record HttpCall(
     String pathTemplate,
     String path,
     Map<String, String> headers,
-    byte[] body,
+    byte @Nullable [] body,
     Duration attemptTimeout,
     int maxRetries,
-    Instant deadline,
+    @Nullable Instant deadline,
     int attempt,
-    CallObserver observer,
+    @Nullable CallObserver observer,
     SentToken sentToken) {
 
   /**
@@ -63,7 +64,7 @@ public record HttpCall(
    * @param newBody the body to send there, or null
    * @return the redirected call
    */
-  public HttpCall redirectedTo(URI target, String newMethod, byte[] newBody) {
+  public HttpCall redirectedTo(URI target, String newMethod, byte @Nullable [] newBody) {
     return new HttpCall(operationId, newMethod, target, pathTemplate, target.getRawPath(),
         headers, newBody, attemptTimeout, maxRetries, deadline, attempt, observer, sentToken);
   }

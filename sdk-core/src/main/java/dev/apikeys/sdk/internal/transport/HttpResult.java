@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A response as received: status, headers (names in lower case) and the body, decoded from its
@@ -16,7 +17,7 @@ import java.util.Optional;
  *     or null when it could; the body is then empty
  */
 public record HttpResult(int status, Map<String, List<String>> headers, byte[] body,
-    String bodyProblem) {
+    @Nullable String bodyProblem) {
 
   /**
    * Returns the first value of a header, looked up without regard to case.

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds each exchange to the {@link RequestLimiter}: it starts when a slot is free and gives the
@@ -76,7 +77,7 @@ public final class LimitingTransport implements HttpTransport {
         : Futures.settled(result, error));
   }
 
-  private static Refused refusal(CompletableFuture<HttpResult> round) {
+  private static @Nullable Refused refusal(CompletableFuture<HttpResult> round) {
     try {
       round.join();
       return null;

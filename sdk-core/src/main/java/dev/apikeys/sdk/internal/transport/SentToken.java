@@ -1,6 +1,7 @@
 package dev.apikeys.sdk.internal.transport;
 
 import dev.apikeys.sdk.internal.json.TokenRedactor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The token that a call's latest attempt was sent with, as the redactor that masks it: set by
@@ -10,7 +11,7 @@ import dev.apikeys.sdk.internal.json.TokenRedactor;
  */
 public final class SentToken {
 
-  private volatile TokenRedactor redactor;
+  private volatile @Nullable TokenRedactor redactor;
 
   /** Creates the holder of a call that has sent nothing yet. */
   public SentToken() {

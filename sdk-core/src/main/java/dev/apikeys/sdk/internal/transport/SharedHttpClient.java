@@ -7,6 +7,7 @@ import java.lang.invoke.MethodType;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JDK {@link HttpClient} shared by a client and the clients derived from it, counted so that
@@ -16,14 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SharedHttpClient {
 
-  private static final MethodHandle SHUTDOWN = findShutdown();
+  private static final @Nullable MethodHandle SHUTDOWN = findShutdown();
 
   private final HttpClient client;
   private final boolean owned;
-  private final ProxyOptions proxy;
+  private final @Nullable ProxyOptions proxy;
   private final AtomicInteger users = new AtomicInteger();
 
-  private SharedHttpClient(HttpClient client, boolean owned, ProxyOptions proxy) {
+  private SharedHttpClient(HttpClient client, boolean owned, @Nullable ProxyOptions proxy) {
     this.client = client;
     this.owned = owned;
     this.proxy = proxy;
@@ -47,7 +48,8 @@ public final class SharedHttpClient {
    * @param proxy the proxy, or null for none (then no system-wide proxy is used either)
    * @return the shared client
    */
-  public static SharedHttpClient create(Duration connectTimeout, ProxyOptions proxy) {
+  public static SharedHttpClient create(Duration connectTimeout,
+      @Nullable ProxyOptions proxy) {
     HttpClient.Builder builder = HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER);
@@ -72,7 +74,7 @@ public final class SharedHttpClient {
    *
    * @return the proxy, or null
    */
-  public ProxyOptions proxy() {
+  public @Nullable ProxyOptions proxy() {
     return proxy;
   }
 
@@ -129,7 +131,7 @@ public final class SharedHttpClient {
     }
   }
 
-  private static MethodHandle findShutdown() {
+  private static @Nullable MethodHandle findShutdown() {
     try {
       return MethodHandles.publicLookup().findVirtual(HttpClient.class, "shutdown",
           MethodType.methodType(void.class));

@@ -7,6 +7,7 @@ import dev.apikeys.sdk.transport.Transport;
 import java.lang.System.Logger.Level;
 import java.net.http.HttpClient;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link Transport} a client and the clients derived from it share, counted so that it is
@@ -17,12 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SharedTransport {
 
   private final Transport transport;
-  private final Transport givenTransport;
-  private final HttpClient givenClient;
+  private final @Nullable Transport givenTransport;
+  private final @Nullable HttpClient givenClient;
   private final AtomicInteger users = new AtomicInteger();
 
-  private SharedTransport(Transport transport, Transport givenTransport,
-      HttpClient givenClient) {
+  private SharedTransport(Transport transport, @Nullable Transport givenTransport,
+      @Nullable HttpClient givenClient) {
     this.transport = transport;
     this.givenTransport = givenTransport;
     this.givenClient = givenClient;
@@ -64,7 +65,7 @@ public final class SharedTransport {
    * @return the proxy, or null when it connects directly or keeps its proxy to itself (a JDK
    *     client the user gave)
    */
-  public ProxyOptions proxy() {
+  public @Nullable ProxyOptions proxy() {
     return transport.proxy().orElse(null);
   }
 
@@ -83,7 +84,7 @@ public final class SharedTransport {
    *
    * @return the transport, or null when the client sends with the JDK
    */
-  public Transport givenTransport() {
+  public @Nullable Transport givenTransport() {
     return givenTransport;
   }
 
@@ -92,7 +93,7 @@ public final class SharedTransport {
    *
    * @return the client, or null when the SDK made it or a transport was given
    */
-  public HttpClient givenClient() {
+  public @Nullable HttpClient givenClient() {
     return givenClient;
   }
 

@@ -70,7 +70,8 @@ public final class WireTransport implements HttpTransport {
       return new HttpResult(response.status(), headers,
           ContentDecoding.decode(encoding, response.body()), null);
     } catch (ContentDecoding.UndecodableBodyException e) {
-      return new HttpResult(response.status(), headers, new byte[0], e.getMessage());
+      return new HttpResult(response.status(), headers, new byte[0],
+          Objects.requireNonNullElse(e.getMessage(), "the body could not be decoded"));
     }
   }
 }

@@ -4,4 +4,7 @@
  * that hands each attempt to the client's {@link dev.apikeys.sdk.transport.Transport} and
  * decodes gzip; the JDK's transport, with a body deadline, is one such transport.
  */
+@NullMarked
 package dev.apikeys.sdk.internal.transport;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import dev.apikeys.sdk.transport.Transport;
 import dev.apikeys.spring.boot.autoconfigure.ApiKeysProperties.TransportKind;
 import dev.apikeys.transport.apache5.ApacheTransport;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -94,7 +95,7 @@ public class ApiKeysAutoConfiguration {
   }
 
   private static ApiKeysClient.Builder credentials(ApiKeysConnectionDetails connection,
-      TokenProvider tokenProvider) {
+      @Nullable TokenProvider tokenProvider) {
     if (tokenProvider != null) {
       return ApiKeysClient.builder().tokenProvider(tokenProvider);
     }

@@ -1,5 +1,6 @@
 package dev.apikeys.spring.boot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
@@ -14,21 +15,21 @@ public interface ApiKeysConnectionDetails extends ConnectionDetails {
    *
    * @return the base URL, or null for the SDK's default
    */
-  String getBaseUrl();
+  @Nullable String getBaseUrl();
 
   /**
    * Returns the bearer token.
    *
    * @return the token; null or blank fails the client's creation
    */
-  String getToken();
+  @Nullable String getToken();
 
   /**
    * Returns the account the calls act in.
    *
    * @return the account id, or null for the token's own account
    */
-  default String getAccountId() {
+  default @Nullable String getAccountId() {
     return null;
   }
 }

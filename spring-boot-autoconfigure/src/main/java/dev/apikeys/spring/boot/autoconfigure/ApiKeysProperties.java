@@ -2,6 +2,7 @@ package dev.apikeys.spring.boot.autoconfigure;
 
 import dev.apikeys.sdk.LogLevel;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,34 +14,34 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ApiKeysProperties {
 
   /** Base URL of the API Keys API. The SDK's default is http://localhost:3000. */
-  private String baseUrl;
+  private @Nullable String baseUrl;
 
   /** Bearer token the client authenticates with. Required, unless a TokenProvider bean wins. */
-  private String token;
+  private @Nullable String token;
 
   /** Account the calls act in (the x-account-id header); by default the token's own. */
-  private String accountId;
+  private @Nullable String accountId;
 
   /** Time allowed for each attempt's response. The SDK's default is 30s. */
-  private Duration timeout;
+  private @Nullable Duration timeout;
 
   /** Time allowed to open a connection. The SDK's default is 10s. */
-  private Duration connectTimeout;
+  private @Nullable Duration connectTimeout;
 
   /** Time allowed for a whole call, retries and waits included. No limit by default. */
-  private Duration callTimeout;
+  private @Nullable Duration callTimeout;
 
   /** How many times a failed call is retried, 0 to 10. The SDK's default is 2. */
-  private Integer maxRetries;
+  private @Nullable Integer maxRetries;
 
   /** What the SDK logs of each call (OFF, INFO, DEBUG). By default APIKEYS_LOG, else OFF. */
-  private LogLevel logLevel;
+  private @Nullable LogLevel logLevel;
 
   /**
    * Transport the client sends with: APACHE when apikeys-transport-apache5 is on the class
    * path and no Transport bean is defined, else JDK. Set JDK to keep the JDK's client anyway.
    */
-  private TransportKind transport;
+  private @Nullable TransportKind transport;
 
   private final Health health = new Health();
 
@@ -53,7 +54,7 @@ public class ApiKeysProperties {
    *
    * @return the base URL, or null for the SDK's default
    */
-  public String getBaseUrl() {
+  public @Nullable String getBaseUrl() {
     return baseUrl;
   }
 
@@ -62,7 +63,7 @@ public class ApiKeysProperties {
    *
    * @param baseUrl the base URL
    */
-  public void setBaseUrl(String baseUrl) {
+  public void setBaseUrl(@Nullable String baseUrl) {
     this.baseUrl = baseUrl;
   }
 
@@ -71,7 +72,7 @@ public class ApiKeysProperties {
    *
    * @return the token, or null when unset
    */
-  public String getToken() {
+  public @Nullable String getToken() {
     return token;
   }
 
@@ -80,7 +81,7 @@ public class ApiKeysProperties {
    *
    * @param token the token
    */
-  public void setToken(String token) {
+  public void setToken(@Nullable String token) {
     this.token = token;
   }
 
@@ -89,7 +90,7 @@ public class ApiKeysProperties {
    *
    * @return the account id, or null for the token's own account
    */
-  public String getAccountId() {
+  public @Nullable String getAccountId() {
     return accountId;
   }
 
@@ -98,7 +99,7 @@ public class ApiKeysProperties {
    *
    * @param accountId the account id
    */
-  public void setAccountId(String accountId) {
+  public void setAccountId(@Nullable String accountId) {
     this.accountId = accountId;
   }
 
@@ -107,7 +108,7 @@ public class ApiKeysProperties {
    *
    * @return the timeout, or null for the SDK's default
    */
-  public Duration getTimeout() {
+  public @Nullable Duration getTimeout() {
     return timeout;
   }
 
@@ -116,7 +117,7 @@ public class ApiKeysProperties {
    *
    * @param timeout the timeout
    */
-  public void setTimeout(Duration timeout) {
+  public void setTimeout(@Nullable Duration timeout) {
     this.timeout = timeout;
   }
 
@@ -125,7 +126,7 @@ public class ApiKeysProperties {
    *
    * @return the connect timeout, or null for the SDK's default
    */
-  public Duration getConnectTimeout() {
+  public @Nullable Duration getConnectTimeout() {
     return connectTimeout;
   }
 
@@ -134,7 +135,7 @@ public class ApiKeysProperties {
    *
    * @param connectTimeout the connect timeout
    */
-  public void setConnectTimeout(Duration connectTimeout) {
+  public void setConnectTimeout(@Nullable Duration connectTimeout) {
     this.connectTimeout = connectTimeout;
   }
 
@@ -143,7 +144,7 @@ public class ApiKeysProperties {
    *
    * @return the call timeout, or null for none
    */
-  public Duration getCallTimeout() {
+  public @Nullable Duration getCallTimeout() {
     return callTimeout;
   }
 
@@ -152,7 +153,7 @@ public class ApiKeysProperties {
    *
    * @param callTimeout the call timeout
    */
-  public void setCallTimeout(Duration callTimeout) {
+  public void setCallTimeout(@Nullable Duration callTimeout) {
     this.callTimeout = callTimeout;
   }
 
@@ -161,7 +162,7 @@ public class ApiKeysProperties {
    *
    * @return the retries, or null for the SDK's default
    */
-  public Integer getMaxRetries() {
+  public @Nullable Integer getMaxRetries() {
     return maxRetries;
   }
 
@@ -170,7 +171,7 @@ public class ApiKeysProperties {
    *
    * @param maxRetries the retries
    */
-  public void setMaxRetries(Integer maxRetries) {
+  public void setMaxRetries(@Nullable Integer maxRetries) {
     this.maxRetries = maxRetries;
   }
 
@@ -179,7 +180,7 @@ public class ApiKeysProperties {
    *
    * @return the log level, or null for the SDK's default
    */
-  public LogLevel getLogLevel() {
+  public @Nullable LogLevel getLogLevel() {
     return logLevel;
   }
 
@@ -188,7 +189,7 @@ public class ApiKeysProperties {
    *
    * @param logLevel the log level
    */
-  public void setLogLevel(LogLevel logLevel) {
+  public void setLogLevel(@Nullable LogLevel logLevel) {
     this.logLevel = logLevel;
   }
 
@@ -197,7 +198,7 @@ public class ApiKeysProperties {
    *
    * @return the transport, or null to choose by the class path
    */
-  public TransportKind getTransport() {
+  public @Nullable TransportKind getTransport() {
     return transport;
   }
 
@@ -206,7 +207,7 @@ public class ApiKeysProperties {
    *
    * @param transport the transport
    */
-  public void setTransport(TransportKind transport) {
+  public void setTransport(@Nullable TransportKind transport) {
     this.transport = transport;
   }
 

@@ -1,5 +1,7 @@
 package dev.apikeys.spring.boot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 /** The connection details written in the {@code apikeys.*} properties. */
 final class PropertiesApiKeysConnectionDetails implements ApiKeysConnectionDetails {
 
@@ -10,17 +12,17 @@ final class PropertiesApiKeysConnectionDetails implements ApiKeysConnectionDetai
   }
 
   @Override
-  public String getBaseUrl() {
+  public @Nullable String getBaseUrl() {
     return properties.getBaseUrl();
   }
 
   @Override
-  public String getToken() {
+  public @Nullable String getToken() {
     return properties.getToken();
   }
 
   @Override
-  public String getAccountId() {
+  public @Nullable String getAccountId() {
     return properties.getAccountId();
   }
 }
