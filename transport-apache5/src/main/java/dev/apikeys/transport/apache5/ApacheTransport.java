@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +42,6 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -142,8 +140,9 @@ public final class ApacheTransport implements Transport {
     ContentType contentType = copyHeaders(request, message);
     request.body().ifPresent(body -> message.setEntity(new ByteArrayEntity(body, contentType)));
     Watch watch = new Watch(message, request.timeout());
-    watch.future = deadlines.scheduleWithFixedDelay(watch, watch.period, watch.period,
-        TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> watching = deadlines.scheduleWithFixedDelay(watch, watch.period,
+        watch.period, TimeUnit.NANOSECONDS);
+    watch.future = watching;
     HttpClientContext context = newContext();
     try {
       TransportResponse response = classic.execute(message, context,
@@ -163,7 +162,7 @@ public final class ApacheTransport implements Transport {
       }
       throw watch.ended.get() == Watch.EXPIRED ? timeout(request, e) : failure(request, e);
     } finally {
-      watch.future.cancel(false);
+      watching.cancel(false);
     }
   }
 
@@ -184,7 +183,7 @@ public final class ApacheTransport implements Transport {
     private final HttpUriRequestBase message;
     private final Thread caller = Thread.currentThread();
     private final long deadline;
-    volatile ScheduledFuture<?> future;
+    volatile @Nullable ScheduledFuture<?> future;
 
     Watch(HttpUriRequestBase message, Duration timeout) {
       this.message = message;
@@ -427,7 +426,7 @@ public final class ApacheTransport implements Transport {
             .setMaxConnTotal(settings.maxConnections)
             .setMaxConnPerRoute(settings.maxConnections)
             .setDefaultConnectionConfig(connectionConfig(settings))
-            .setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()))
+            .setTlsSocketStrategy(settings.tls)
             .build())
         .disableAutomaticRetries()
         .disableRedirectHandling()
@@ -447,7 +446,7 @@ public final class ApacheTransport implements Transport {
             .setDefaultTlsConfig(TlsConfig.custom()
                 .setVersionPolicy(HttpVersionPolicy.NEGOTIATE)
                 .build())
-            .setTlsStrategy(new DefaultClientTlsStrategy(settings.sslContext()))
+            .setTlsStrategy(settings.tls)
             .build())
         .disableAutomaticRetries()
         .disableRedirectHandling()
@@ -487,6 +486,7 @@ public final class ApacheTransport implements Transport {
     private int maxConnections = 64;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private @Nullable SSLContext sslContext;
+    private @Nullable DeferredTls tls;
     private @Nullable ProxyOptions proxy;
 
     private Builder() {
@@ -532,7 +532,8 @@ public final class ApacheTransport implements Transport {
      * Sets the TLS context: the certificates trusted and, through its key managers, the client
      * certificate for mutual TLS. Host names are verified against the server's certificate.
      * Default: the JVM's {@link SSLContext#getDefault()} (which reads the
-     * {@code javax.net.ssl.*} properties), as the JDK's client uses.
+     * {@code javax.net.ssl.*} properties), as the JDK's client uses, made with the first
+     * {@code https://} connection.
      *
      * @param sslContext an initialized context
      * @return this builder
@@ -563,8 +564,6 @@ public final class ApacheTransport implements Transport {
      * the first async call.
      *
      * @return the transport
-     * @throws IllegalStateException if no SSL context was set and the JVM's default cannot be
-     *     made
      */
     public ApacheTransport build() {
       return new ApacheTransport(toBuilder());
@@ -575,21 +574,10 @@ public final class ApacheTransport implements Transport {
       Builder copy = new Builder();
       copy.maxConnections = maxConnections;
       copy.connectTimeout = connectTimeout;
-      copy.sslContext = sslContext();
+      copy.sslContext = sslContext;
+      copy.tls = new DeferredTls(sslContext);
       copy.proxy = proxy;
       return copy;
-    }
-
-    private SSLContext sslContext() {
-      if (sslContext != null) {
-        return sslContext;
-      }
-      try {
-        return SSLContext.getDefault();
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("the JVM has no default SSLContext; set one with"
-            + " sslContext(...)", e);
-      }
     }
 
     /** Shows the settings; never the proxy's password. */
