@@ -4,6 +4,7 @@ import dev.apikeys.sdk.interceptors.Interceptor;
 import dev.apikeys.sdk.internal.ClientOptions;
 import dev.apikeys.sdk.internal.auth.Credentials;
 import dev.apikeys.sdk.internal.call.CallEngine;
+import dev.apikeys.sdk.internal.call.JsonWarmUp;
 import dev.apikeys.sdk.internal.checks.Arguments;
 import dev.apikeys.sdk.internal.checks.HeaderValues;
 import dev.apikeys.sdk.internal.json.JacksonVersionCheck;
@@ -12,6 +13,7 @@ import dev.apikeys.sdk.internal.json.SecretMask;
 import dev.apikeys.sdk.internal.transport.RequestLimiter;
 import dev.apikeys.sdk.internal.transport.SharedHttpClient;
 import dev.apikeys.sdk.internal.transport.SharedTransport;
+import dev.apikeys.sdk.models.ApiKey;
 import dev.apikeys.sdk.transport.Transport;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -74,6 +76,7 @@ public final class ApiKeysClient implements AutoCloseable {
    *     given
    */
   public static Builder builder() {
+    JsonWarmUp.start(ApiKey.class);
     return new Builder();
   }
 
