@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.hc.client5.http.ClientProtocolException;
@@ -90,6 +89,7 @@ public final class ApacheTransport implements Transport {
   private final Optional<ProxySupport> proxySupport;
   private final CloseableHttpClient classic;
   private final ScheduledThreadPoolExecutor deadlines;
+  private final Watches watches;
   private final Object asyncLock = new Object();
   private volatile @Nullable CloseableHttpAsyncClient async;
   private volatile boolean closed;
@@ -106,6 +106,7 @@ public final class ApacheTransport implements Transport {
     deadlines.setRemoveOnCancelPolicy(true);
     deadlines.setKeepAliveTime(1, TimeUnit.SECONDS);
     deadlines.allowCoreThreadTimeOut(true);
+    this.watches = new Watches(deadlines);
   }
 
   /**
@@ -139,10 +140,7 @@ public final class ApacheTransport implements Transport {
     message.setConfig(requestConfig(request.timeout()));
     ContentType contentType = copyHeaders(request, message);
     request.body().ifPresent(body -> message.setEntity(new ByteArrayEntity(body, contentType)));
-    Watch watch = new Watch(message, request.timeout());
-    ScheduledFuture<?> watching = deadlines.scheduleWithFixedDelay(watch, watch.period,
-        watch.period, TimeUnit.NANOSECONDS);
-    watch.future = watching;
+    Watches.Watch watch = watches.start(message, request.timeout());
     HttpClientContext context = newContext();
     try {
       TransportResponse response = classic.execute(message, context,
@@ -152,7 +150,8 @@ public final class ApacheTransport implements Transport {
       requireTunnel(context, request, response.status());
       return response;
     } catch (IOException e) {
-      if (watch.ended.get() == Watch.INTERRUPTED || Thread.currentThread().isInterrupted()) {
+      int ended = watch.ended.get();
+      if (ended == Watches.Watch.INTERRUPTED || Thread.currentThread().isInterrupted()) {
         Thread.interrupted();
         InterruptedException interrupted = new InterruptedException("interrupted while "
             + request.method() + " " + request.uri().getRawPath() + " waited for the server;"
@@ -160,49 +159,9 @@ public final class ApacheTransport implements Transport {
         interrupted.initCause(e);
         throw interrupted;
       }
-      throw watch.ended.get() == Watch.EXPIRED ? timeout(request, e) : failure(request, e);
+      throw ended == Watches.Watch.EXPIRED ? timeout(request, e) : failure(request, e);
     } finally {
-      watching.cancel(false);
-    }
-  }
-
-  /**
-   * Ends a blocking exchange that runs out of time or whose thread is interrupted, by
-   * cancelling it, which closes its connection: HttpClient's classic I/O sees neither. Checks
-   * every {@link #POLL} at most, so an exchange that is answered sooner costs one scheduled task
-   * and no wake-up.
-   */
-  private static final class Watch implements Runnable {
-    static final long POLL = TimeUnit.MILLISECONDS.toNanos(50);
-    static final int RUNNING = 0;
-    static final int EXPIRED = 1;
-    static final int INTERRUPTED = 2;
-
-    final AtomicInteger ended = new AtomicInteger(RUNNING);
-    final long period;
-    private final HttpUriRequestBase message;
-    private final Thread caller = Thread.currentThread();
-    private final long deadline;
-    volatile @Nullable ScheduledFuture<?> future;
-
-    Watch(HttpUriRequestBase message, Duration timeout) {
-      this.message = message;
-      long nanos = timeout.toNanos();
-      this.period = Math.min(POLL, nanos);
-      this.deadline = System.nanoTime() + nanos;
-    }
-
-    @Override
-    public void run() {
-      int reason = caller.isInterrupted() ? INTERRUPTED
-          : System.nanoTime() - deadline >= 0 ? EXPIRED : RUNNING;
-      if (reason != RUNNING && ended.compareAndSet(RUNNING, reason)) {
-        message.cancel();
-        ScheduledFuture<?> scheduled = future;
-        if (scheduled != null) {
-          scheduled.cancel(false);
-        }
-      }
+      watches.end(watch);
     }
   }
 
