@@ -2,7 +2,7 @@
 
 Nobody on the SDK project tuned this app to the SDK: it uses FastAPI's defaults everywhere
 (pydantic models, ``HTTPBearer``, ``HTTPException`` errors as ``{"detail": ...}``, FastAPI's own
-422 validation errors), as the pages of the seed documents come from such an app. Keys live in
+422 validation errors), as the API's documentation comes from such an app. Keys live in
 memory. Settings come from the environment:
 
 ``APP_SEED_KEYS``
@@ -27,7 +27,7 @@ administrators update keys: an API key's token gets 403 on both update endpoints
 A missing ``Authorization`` header is a 403 ``{"detail": "Not authenticated"}``: that is what
 FastAPI's ``HTTPBearer`` does. An unknown token is a 401.
 
-Seed 002's ``PATCH /apikeys/{id}`` replaces the description and the permissions (the key
+The account API's ``PATCH /apikeys/{id}`` replaces the description and the permissions (the key
 becomes restricted to them); ``expiresAt`` null or ``""`` removes the expiry, a date-time sets
 it, and a body without it leaves the expiry as it is.
 
@@ -150,7 +150,7 @@ class UpdateApiKey(BaseModel):
 
 
 class ApiKeyInput(BaseModel):
-    """Seed 002's body, with its own field names."""
+    """The account API's body, with its own field names."""
 
     description: str
     expiresAt: Optional[datetime] = None
@@ -456,7 +456,7 @@ async def update_account_api_key(
     x_account_id: Optional[str] = Header(None),
     caller: Caller = Depends(authorized("api_keys.update")),
 ):
-    """Seed 002: only account administrators can update API keys."""
+    """The account API: only account administrators can update API keys."""
     if caller.is_api_key:
         return JSONResponse(
             status_code=403, content={"error": "User does not have the required permissions"})

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Seed 002's update through the SDK ({@code client.accountApiKeys().update(id, ApiKeyInput)}:
- * {@code PATCH /apikeys/{id}}), blocking, async and raw, against the FastAPI app on uvicorn;
+ * The account API's update through the SDK
+ * ({@code client.accountApiKeys().update(id, ApiKeyInput)}: {@code PATCH /apikeys/{id}}),
+ * blocking, async and raw, against the FastAPI app on uvicorn;
  * each change is read back with {@code client.apiKeys().retrieve}. Keys are made in
  * {@link #ACCOUNT}.
  */
@@ -32,7 +33,7 @@ class AccountApiKeysTest {
   @RegisterExtension
   static final UvicornServer SERVER = new UvicornServer(FastApiApp.naive());
 
-  private static final String ACCOUNT = "acct_seed002";
+  private static final String ACCOUNT = "acct_account_api";
   private static final OffsetDateTime SEED_EXPIRY = OffsetDateTime.parse("2030-01-01T00:00:00Z");
   private static final OffsetDateTime NEW_EXPIRY = OffsetDateTime.parse("2027-01-01T00:00:00Z");
 

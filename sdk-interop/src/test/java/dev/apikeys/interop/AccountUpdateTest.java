@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Seed 002's {@code PATCH /apikeys/{id}} on the FastAPI app, checked without the SDK (as
+ * The account API's {@code PATCH /apikeys/{id}} on the FastAPI app, checked without the SDK (as
  * {@link UvicornQuirksTest} does for the other operations), with what the SDK never sends too
- * ({@code "expiresAt": ""}, a body without a required field): the app answers as seed 002
- * documents, {@code {"success": true}} and {@code {"error": ...}} bodies, so that the failures
- * of {@link AccountApiKeysTest} are the SDK's.
+ * ({@code "expiresAt": ""}, a body without a required field): the app answers as the account API's
+ * documentation says, {@code {"success": true}} and {@code {"error": ...}} bodies, so that the
+ * failures of {@link AccountApiKeysTest} are the SDK's.
  */
 class AccountUpdateTest {
 
@@ -55,7 +55,7 @@ class AccountUpdateTest {
   }
 
   @Test
-  void answersErrorsInSeed002sShape() {
+  void answersErrorsInTheAccountApisShape() {
     String id = create("{\"name\": \"bot\"}");
     String body = "{\"description\": \"d\", \"flatPermissionsList\": [\"calls.view\"]}";
 

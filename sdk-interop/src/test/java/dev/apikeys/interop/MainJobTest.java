@@ -90,7 +90,8 @@ class MainJobTest {
     assertEquals(rotated, newest.get(0).get("id").asText());
     assertEquals("ci-bot", newest.get(0).get("name").asText());
     assertEquals("[\"calls.view\",\"agents.view\"]",
-        newest.get(0).get("permissions").toString(), "what seed 002's PATCH set, carried over");
+        newest.get(0).get("permissions").toString(),
+        "what the account API's PATCH set, carried over");
     assertEquals("Deploys from CI, reads agents", newest.get(0).get("description").asText());
     assertEquals(404, SERVER.raw().get("/v1/api_key/" + restricted).statusCode());
   }

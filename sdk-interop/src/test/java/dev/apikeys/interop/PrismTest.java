@@ -67,7 +67,7 @@ class PrismTest {
   }
 
   @Test
-  void theSdksSeed002UpdateKeepsToTheDocument() {
+  void theSdksAccountApiUpdateKeepsToTheDocument() {
     ApiKeysClient client = PRISM.client().withOptions(b -> b.accountId("acct_1"));
     ApiKeyInput.Builder input = ApiKeyInput.builder().description("ci bot")
         .flatPermissionsList(Permission.CALLS_VIEW, Permission.AGENTS_VIEW);
@@ -87,7 +87,7 @@ class PrismTest {
   }
 
   @Test
-  void prismRefusesASeed002BodyWithoutARequiredField() {
+  void prismRefusesAnAccountApiBodyWithoutARequiredField() {
     HttpResponse<String> incomplete = PRISM.raw().send("PATCH", "/apikeys/" + ID,
         "{\"description\": \"ci bot\"}");
 

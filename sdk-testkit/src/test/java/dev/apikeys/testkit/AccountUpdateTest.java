@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Seed 002's {@code PATCH /apikeys/{id}}, on the keys of {@code /v1/api_key/}. Seeded: key_0001
- * unrestricted, key_0002 restricted, key_0003 unrestricted and expiring.
+ * The account API's {@code PATCH /apikeys/{id}}, on the keys of {@code /v1/api_key/}. Seeded:
+ * key_0001 unrestricted, key_0002 restricted, key_0003 unrestricted and expiring.
  */
 class AccountUpdateTest extends SpecCheckedTest {
 

@@ -109,7 +109,7 @@ class ApiKeyTokenTest extends SpecCheckedTest {
   }
 
   @Test
-  void aKeyCannotRemoveItsExpiryThroughSeed002() {
+  void aKeyCannotRemoveItsExpiryThroughTheAccountApi() {
     JsonNode key = create(selfManaging(", \"expires_at\": \"2027-01-01T00:00:00Z\""));
 
     assertError(403, "An API key cannot give a key a later expiry than its own"

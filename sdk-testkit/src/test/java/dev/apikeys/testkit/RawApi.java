@@ -18,7 +18,7 @@ final class RawApi {
 
   static final String KEYS = "/v1/api_key/";
 
-  /** The prefix of seed 002's {@code PATCH /apikeys/{id}}. */
+  /** The prefix of the account API's {@code PATCH /apikeys/{id}}. */
   static final String ACCOUNT_KEYS = "/apikeys/";
 
   private static final HttpClient HTTP = HttpClient.newBuilder()

@@ -94,9 +94,10 @@ class SpecAgreementTest extends SpecCheckedTest {
   }
 
   /**
-   * Where seed 002 says more than the document can: permission ids are plain strings in
-   * {@code ApiKeyInput}, but only the 61 permissions are valid (the operation's documented
-   * 400); and {@code expiresAt} may be empty, which {@code format: date-time} cannot say.
+   * Where the account API's documentation says more than the OpenAPI document can: permission ids
+   * are plain strings in {@code ApiKeyInput}, but only the 61 permissions are valid (the
+   * operation's documented 400); and {@code expiresAt} may be empty, which {@code format:
+   * date-time} cannot say.
    */
   static Stream<Arguments> requestsOnlyTheSeedJudges() {
     return Stream.of(

@@ -35,8 +35,9 @@ final class SpecContract {
   private static final Pattern ACCOUNT_ITEM_PATH = Pattern.compile("/apikeys/[^/?]+");
 
   /**
-   * Seed 002's {@code "expiresAt": ""}. The seed says that null or empty mean no expiry, but
-   * the document's {@code format: date-time} can say only null, so the check reads it as null.
+   * The account API's {@code "expiresAt": ""}. Its documentation says that null or empty mean no
+   * expiry, but the document's {@code format: date-time} can say only null, so the check reads it
+   * as null.
    */
   private static final Pattern EMPTY_EXPIRES_AT =
       Pattern.compile("(\"expiresAt\"\\s*:\\s*)\"\"");

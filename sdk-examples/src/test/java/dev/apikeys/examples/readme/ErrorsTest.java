@@ -112,7 +112,9 @@ class ErrorsTest {
       }
     }
 
-    assertEquals(11, rows);
+    // every row under the table's header and separator lines was read, and there are some
+    assertEquals(section.lines().count() - 2, rows);
+    assertTrue(rows > 0, "no row found in the README's table of error bodies");
     assertEquals(List.of(), wrong);
   }
 
