@@ -28,8 +28,9 @@ import org.xml.sax.SAXException;
  * that each named module exports (README, Compatibility, against each published module's
  * {@code module-info.java}), the automatic module names (against the POMs'
  * {@code Automatic-Module-Name}), the published modules (RELEASING.md, against the root POM's
- * modules and their {@code maven.deploy.skip}) and the project layout (CONTRIBUTING.md: every
- * module, and which are not published). Each fails naming what a document lists and what the
+ * modules and their {@code maven.deploy.skip}), the project layout (CONTRIBUTING.md: every
+ * module, and which are not published) and the benchmark figures the README quotes (against
+ * BENCHMARKS.md's tables). Each fails naming what a document lists and what the
  * build has, so a module, an export or a published artifact added to the build without its line
  * in the documents fails here.
  */
@@ -52,6 +53,33 @@ class ReadmeFactsTest {
   /** A row of CONTRIBUTING.md's layout table: "| `folder` | `artifact` | what |". */
   private static final Pattern LAYOUT_ROW =
       Pattern.compile("(?m)^\\| `([^`]+)` \\| `(apikeys-[a-z0-9-]+)` \\|(.*)\\|$");
+
+  /** A figure as README quotes it: "671 ms", "2,294 µs", "25.5 kB". */
+  private static final Pattern FIGURE = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?) (ms|µs|kB)");
+
+  @Test
+  void choosingATransportQuotesFiguresThatBenchmarksHas() throws IOException {
+    String readme = read("README.md");
+    int from = readme.indexOf("### Choosing a transport");
+    assertTrue(from >= 0, "no section \"### Choosing a transport\"");
+    int header = readme.indexOf("| --- |", from);
+    String table = readme.substring(header, readme.indexOf("\n\n", header));
+    String benchmarks = read("BENCHMARKS.md");
+    List<String> quoted = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    Matcher figure = FIGURE.matcher(table);
+    while (figure.find()) {
+      String unit = figure.group(2).equals("µs") ? "us/op" : figure.group(2);
+      quoted.add(figure.group());
+      if (!benchmarks.contains("| " + figure.group(1) + " " + unit + " |")) {
+        missing.add(figure.group());
+      }
+    }
+
+    assertFalse(quoted.isEmpty(), "README, Choosing a transport: no figure found in its table");
+    assertEquals(List.of(), missing,
+        "README, Choosing a transport: figures that no table of BENCHMARKS.md has");
+  }
 
   @Test
   void compatibilityListsWhatEachNamedModuleExports() throws Exception {
