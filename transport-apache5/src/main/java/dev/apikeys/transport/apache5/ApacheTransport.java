@@ -80,8 +80,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Given to {@code ApiKeysClient.Builder.transport(...)}, it is closed by the SDK when the last
  * client using it is closed. An interrupt of a blocking call's thread ends the call within
- * 50 ms with {@link InterruptedException} and closes its connection, as the timeout does
- * (HttpClient's classic I/O sees neither, so the transport watches for both).
+ * 50 ms with {@link InterruptedException} and closes its connection; a blocking call past its
+ * timeout ends the same way within 50 ms of it, or on time for a timeout under 50 ms
+ * (HttpClient's classic I/O sees neither, so the transport checks the calls in flight every
+ * 50 ms).
  */
 public final class ApacheTransport implements Transport {
 
