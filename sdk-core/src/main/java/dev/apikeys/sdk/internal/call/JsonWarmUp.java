@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts Jackson on another core while the caller builds its client and opens its first
- * connection, once per JVM, as Spring Boot's {@code BackgroundPreinitializer} does: a new
- * JVM's first call otherwise spends about 200 ms making the {@link JsonCodec} mapper and the
- * reader of its first model after the answer has arrived. The thread reads one made-up key and
+ * connection, once per class loader of the SDK (once per JVM, as a rule), as Spring Boot's
+ * {@code BackgroundPreinitializer} does: a new JVM's first call otherwise makes the
+ * {@link JsonCodec} mapper and the reader of its first model after the answer has arrived
+ * (about 200 ms of it, in BENCHMARKS.md's cold start). The thread reads one made-up key and
  * ends; whichever thread needs a class first initializes it, so the caller never waits for the
  * warm-up, only at most for a class it was about to initialize itself. Nothing is started on a
  * single-core machine, where it could only compete with the caller.
@@ -27,7 +28,7 @@ public final class JsonWarmUp {
   }
 
   /**
-   * Starts the warm-up unless it was started before (once per class loader of the SDK).
+   * Starts the warm-up unless it was started before.
    *
    * @param model the model to read, the one a first call most likely reads
    */
