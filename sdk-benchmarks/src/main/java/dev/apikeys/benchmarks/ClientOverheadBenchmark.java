@@ -1,9 +1,13 @@
 package dev.apikeys.benchmarks;
 
-import dev.apikeys.peer.ApiClient;
-import dev.apikeys.peer.api.ApiKeysApi;
 import dev.apikeys.sdk.ApiKeysClient;
+import dev.apikeys.sdk.transport.Transport;
+import dev.apikeys.sdk.transport.TransportRequest;
+import dev.apikeys.sdk.transport.TransportResponse;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,15 +23,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A contender's own work per {@code retrieve}, without the network: its client sends through a
- * {@link StubHttpClient}, which answers the canned key at once on the calling thread through
- * the contender's own body handler. What is left is what the contender does around the JDK's
- * exchange: building the request, the SDK's layers (request slot, retries, body deadline,
- * interceptors and logging off), reading the headers and decoding the key. One thread and no
- * I/O, so the figure holds still where the loopback round trip's varies by 15% from fork to
- * fork. Left out is the JDK client's own work, which every contender pays, with one difference:
- * the SDK sets a request timeout, for which the JDK registers a timer per exchange (the
- * {@code floorWithTimeout} diagnostic prices it on the real round trip).
+ * The SDK's own work per {@code retrieve}, without the network: the client sends through a
+ * {@link Transport} that answers the canned key at once on the calling thread. What is left is
+ * the engine on either transport: building the request, the request slot, retries, the attempt
+ * deadline, interceptors and logging (off), reading the headers and decoding the key. One thread
+ * and no I/O, so the figure holds still where the loopback round trip's varies from fork to fork.
+ * What a transport adds on top is what the per-call scenarios weigh against its library by hand.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,59 +38,61 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ClientOverheadBenchmark {
 
-  private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
-
-  /** The contender: {@code sdk}, {@code floor} or {@code peer}. */
-  @Param({"sdk", "floor", "peer"})
+  /** The contender: {@code sdk} (blocking API) or {@code sdkAsync} (async API, joined). */
+  @Param({"sdk", "sdkAsync"})
   public String contender;
 
   private ContenderCalls.Call retrieve;
-  private AutoCloseable client;
+  private ApiKeysClient client;
 
-  /** Makes the contender's client on the stub. */
+  /** Makes the SDK's client on the canned transport. */
   @Setup
   public void start() {
-    StubHttpClient stub = new StubHttpClient(new CannedPages(1, 1).retrieved());
-    switch (contender) {
-      case "sdk" -> {
-        ApiKeysClient sdk = Contenders.sdkBuilder(NOWHERE).httpClient(stub).build();
-        retrieve = () -> sdk.apiKeys().retrieve(CannedPages.RETRIEVED_ID);
-        client = sdk;
-      }
-      case "floor" -> {
-        FloorClient floor = new FloorClient(NOWHERE, CannedApiServer.TOKEN, null, stub);
-        retrieve = () -> floor.retrieve(CannedPages.RETRIEVED_ID);
-        client = () -> { };
-      }
-      case "peer" -> {
-        ApiClient apiClient = new ApiClient();
-        apiClient.setHttpClientBuilder(stub.builder());
-        apiClient.updateBaseUri(NOWHERE.toString());
-        apiClient.setRequestInterceptor(request ->
-            request.header("Authorization", "Bearer " + CannedApiServer.TOKEN));
-        ApiKeysApi peer = new ApiKeysApi(apiClient);
-        retrieve = () -> peer.retrieveApiKey(CannedPages.RETRIEVED_ID, null);
-        client = () -> { };
-      }
+    client = Contenders.sdkBuilder(URI.create("http://127.0.0.1:9"))
+        .transport(new CannedTransport(new CannedPages(1, 1).retrieved())).build();
+    retrieve = switch (contender) {
+      case "sdk" -> () -> client.apiKeys().retrieve(CannedPages.RETRIEVED_ID);
+      case "sdkAsync" -> () -> client.async().apiKeys().retrieve(CannedPages.RETRIEVED_ID).join();
       default -> throw new IllegalArgumentException("unknown contender '" + contender
-          + "'; expected sdk, floor or peer");
-    }
+          + "'; expected sdk or sdkAsync");
+    };
   }
 
   /** Closes the SDK's client. */
   @TearDown
-  public void stop() throws Exception {
+  public void stop() {
     client.close();
   }
 
   /**
-   * One retrieve, answered by the stub.
+   * One retrieve, answered by the canned transport.
    *
-   * @return the contender's model of the key
+   * @return the SDK's model of the key
    * @throws Exception if the call fails
    */
   @Benchmark
   public Object call() throws Exception {
     return retrieve.call();
+  }
+
+  /** Answers every request with the same 200 and JSON body, on the calling thread. */
+  private static final class CannedTransport implements Transport {
+
+    private final TransportResponse key;
+
+    CannedTransport(byte[] body) {
+      this.key = TransportResponse.of(200, Map.of("Content-Type", List.of("application/json"),
+          "Content-Length", List.of(Integer.toString(body.length))), body);
+    }
+
+    @Override
+    public TransportResponse execute(TransportRequest request) {
+      return key;
+    }
+
+    @Override
+    public CompletableFuture<TransportResponse> executeAsync(TransportRequest request) {
+      return CompletableFuture.completedFuture(key);
+    }
   }
 }

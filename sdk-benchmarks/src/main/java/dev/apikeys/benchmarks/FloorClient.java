@@ -52,19 +52,7 @@ public final class FloorClient {
    * @param requestTimeout the timeout of each request, or null for none
    */
   public FloorClient(URI baseUrl, String token, Duration requestTimeout) {
-    this(baseUrl, token, requestTimeout, HttpClient.newHttpClient());
-  }
-
-  /**
-   * Creates a client that sends through {@code http}, such as a {@link StubHttpClient}.
-   *
-   * @param baseUrl such as {@code http://127.0.0.1:40123}
-   * @param token the bearer token
-   * @param requestTimeout the timeout of each request, or null for none
-   * @param http the client to send with
-   */
-  FloorClient(URI baseUrl, String token, Duration requestTimeout, HttpClient http) {
-    this.http = http;
+    this.http = HttpClient.newHttpClient();
     this.baseUrl = baseUrl.toString();
     this.authorization = "Bearer " + token;
     this.requestTimeout = requestTimeout;

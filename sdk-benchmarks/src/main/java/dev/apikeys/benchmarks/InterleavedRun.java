@@ -36,8 +36,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Each fork is a new JVM holding one contender, as JMH's own forks are: no contender's JIT
  * profile or threads reach another's.
  *
- * <p>Every fork runs with {@code -prof gc} and {@link CpuTimeProfiler} (and
- * {@link PinnedThreadsProfiler} for {@code VirtualThreads}), against one canned server in its
+ * <p>Every fork runs with {@code -prof gc} and {@link CpuTimeProfiler}, against one canned
+ * server in its
  * own JVM, started and warmed here and shared by all forks. The forks' results are merged into
  * one JMH JSON file (one entry per scenario and contender, its forks in round order) with the
  * run's command and {@code java -version}, and {@link ResultsTable} prints it.
@@ -128,9 +128,6 @@ public final class InterleavedRun {
         .addProfiler(CpuTimeProfiler.class)
         .shouldFailOnError(true)
         .verbosity(args.jmh().verbosity().orElse(VerboseMode.SILENT));
-    if (scenario.equals("VirtualThreads")) {
-      options.addProfiler(PinnedThreadsProfiler.class);
-    }
     Collection<RunResult> results = new Runner(options.build()).run();
     if (results.isEmpty()) {
       throw new IllegalStateException("no benchmark " + benchmark + ".call: is the scenario"

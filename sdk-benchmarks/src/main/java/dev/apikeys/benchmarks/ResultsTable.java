@@ -82,20 +82,7 @@ public final class ResultsTable {
         String hand = byHand(row.contender());
         out.println(row(scenario.label(), row, raw, hand == null ? null : scenario.row(hand)));
       }
-      for (RunFile.Row row : scenario.rows().values()) {
-        if (row.pinnedSdkMeasured() != null) {
-          out.printf(Locale.ROOT, "%n%s, %s: pinned events with an SDK or transport frame in"
-                  + " measured batches %.0f, of which %.0f not loading a class; whole forks"
-                  + " (warm-up included) %.0f of %.0f%n", scenario.label(), row.contender(),
-              total(row.pinnedSdkMeasured()), total(row.pinnedSdkMeasuredOther()),
-              total(row.pinnedSdk()), total(row.pinnedAll()));
-        }
-      }
     }
-  }
-
-  private static double total(RunFile.Figure figure) {
-    return figure == null ? Double.NaN : figure.max();
   }
 
   private static String row(String scenario, RunFile.Row row, RunFile.Row raw,

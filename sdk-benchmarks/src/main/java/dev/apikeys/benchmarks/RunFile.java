@@ -19,7 +19,7 @@ import org.openjdk.jmh.util.ListStatistics;
  * One JMH JSON result file ({@code -rf json}, or an {@link InterleavedRun}'s), read as one
  * JDK's run: per scenario (the benchmark class without "Benchmark", plus any parameter other
  * than the contender) and contender (the {@code contender} parameter, else the method name)
- * the time, CPU time, allocation and pins, each with its forks' raw iterations.
+ * the time, CPU time and allocation, each with its forks' raw iterations.
  */
 final class RunFile {
 
@@ -147,11 +147,6 @@ final class RunFile {
     double forkMean(int fork) {
       return new ListStatistics(forks.get(fork)).getMean();
     }
-
-    /** Returns the largest value of any iteration; NaN if none. */
-    double max() {
-      return forks.stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(Double.NaN);
-    }
   }
 
   /**
@@ -161,13 +156,8 @@ final class RunFile {
    * @param time the primary result
    * @param cpu {@link CpuTimeProfiler}'s ns/op, or null
    * @param alloc {@code gc.alloc.rate.norm} in B/op, or null
-   * @param pinnedSdk {@link PinnedThreadsProfiler}'s pins with an SDK frame, or null
-   * @param pinnedAll all pins, or null
-   * @param pinnedSdkMeasured pins with an SDK frame in measurement iterations, or null
-   * @param pinnedSdkMeasuredOther those of them not loading or initialising a class, or null
    */
-  record Row(String contender, Figure time, Figure cpu, Figure alloc, Figure pinnedSdk,
-      Figure pinnedAll, Figure pinnedSdkMeasured, Figure pinnedSdkMeasuredOther) {
+  record Row(String contender, Figure time, Figure cpu, Figure alloc) {
   }
 
   /**
@@ -184,11 +174,7 @@ final class RunFile {
       JsonNode secondary = entry.path("secondaryMetrics");
       rows.put(contender, new Row(contender, Figure.of(entry.path("primaryMetric")),
           Figure.of(secondary.path(CpuTimeProfiler.METRIC)),
-          Figure.of(secondary.path("gc.alloc.rate.norm")),
-          Figure.of(secondary.path(PinnedThreadsProfiler.SDK_METRIC)),
-          Figure.of(secondary.path(PinnedThreadsProfiler.ALL_METRIC)),
-          Figure.of(secondary.path(PinnedThreadsProfiler.MEASURED_SDK_METRIC)),
-          Figure.of(secondary.path(PinnedThreadsProfiler.MEASURED_SDK_OTHER_METRIC))));
+          Figure.of(secondary.path("gc.alloc.rate.norm"))));
       settings.add(settings(entry));
     }
 

@@ -22,14 +22,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The SDK gets {@code maxConcurrentRequests(calls)}: with its default of 64, all but 64
  * calls would wait in the SDK's queue, which is the limiter's work, not the transport's; the
  * floor and the peer have no limit. The first batch of a fork opens the connections (one per
- * call on HTTP/1.1); warm-up absorbs it. Run with {@link PinnedThreadsProfiler} to count pinned
- * virtual threads; the deeper JFR stacks let it see SDK frames under the JDK's.
+ * call on HTTP/1.1); warm-up absorbs it. Pinned carriers are {@link PinningCheck}'s to count.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = "-XX:FlightRecorderOptions:stackdepth=256")
+@Fork(1)
 @Threads(1)
 public class VirtualThreadsBenchmark extends PerCallBenchmark {
 

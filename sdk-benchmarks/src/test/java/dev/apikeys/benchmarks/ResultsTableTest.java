@@ -47,18 +47,6 @@ class ResultsTableTest {
     entries.add(entry("ListPage", "apache", 1000, 0, 1000, new double[][] {{1000}, {1000}, {1000}})
         .set("secondaryMetrics", MAPPER.createObjectNode()
             .set("gc.alloc.rate.norm", alloc(3_800_000, 1_000))));
-    ObjectNode sdkPins = MAPPER.createObjectNode();
-    sdkPins.set(PinnedThreadsProfiler.SDK_METRIC, metric(1, 0, new double[][] {{0, 0}, {0, 1}}));
-    sdkPins.set(PinnedThreadsProfiler.ALL_METRIC, metric(3, 0, new double[][] {{2, 2}, {3, 3}}));
-    sdkPins.set(PinnedThreadsProfiler.MEASURED_SDK_METRIC,
-        metric(1, 0, new double[][] {{0, 0}, {0, 1}}));
-    // The one measured pin was a class being loaded: it does not fail the target.
-    sdkPins.set(PinnedThreadsProfiler.MEASURED_SDK_OTHER_METRIC,
-        metric(0, 0, new double[][] {{0, 0}, {0, 0}}));
-    entries.add(entry("VirtualThreads", "sdk", 510, 10, 510,
-        new double[][] {{500, 500}, {520, 520}}).set("secondaryMetrics", sdkPins));
-    entries.add(entry("VirtualThreads", "floor", 500, 0, 500,
-        new double[][] {{500, 500}, {500, 500}}));
     Path file = dir.resolve("run.json");
     MAPPER.writeValue(file.toFile(), entries);
 
@@ -72,14 +60,10 @@ class ResultsTableTest {
         + " | 1.00 [1.00, 1.00] |  |  |  |"), all);
     assertTrue(lines.contains("| ListPage | sdkApache | 1,100 us/op |  | 4.00 MB |  "
         + "| 1.10 [1.05, 1.15] |  | 1.05 [1.05, 1.05] |"), all);
-    assertTrue(lines.contains("VirtualThreads, sdk: pinned events with an SDK or transport"
-        + " frame in measured batches 1, of which 0 not loading a class; whole forks (warm-up"
-        + " included) 1 of 3"), all);
     assertEquals("### JDK 17.0.15", lines.get(0));
     assertTrue(lines.contains("one contender after the other; RetrieveOneThread 3 forks per"
         + " contender, each 2 x 1 s warm-up, 2 x 1 s measured, 1 thread(s); ListPage 3 forks per"
-        + " contender, each 2 x 1 s warm-up, 2 x 1 s measured, 1 thread(s); VirtualThreads 3"
-        + " forks per contender, each 2 x 1 s warm-up, 2 x 1 s measured, 1 thread(s)."),
+        + " contender, each 2 x 1 s warm-up, 2 x 1 s measured, 1 thread(s)."),
         String.join("\n", lines));
   }
 
