@@ -3,6 +3,7 @@ package dev.apikeys.sdk.transport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class TransportRequest {
   private TransportRequest(Builder builder, String method, URI uri, Duration timeout) {
     this.method = method;
     this.uri = uri;
-    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+    this.headers = Collections.unmodifiableMap(builder.shareHeaders());
     this.body = builder.body;
     this.timeout = timeout;
   }
@@ -130,7 +131,9 @@ public final class TransportRequest {
   public static final class Builder {
     private @Nullable String method;
     private @Nullable URI uri;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    private Map<String, String> headers = new LinkedHashMap<>();
+    /** Whether a built request holds {@link #headers}: the next change copies it first. */
+    private boolean headersShared;
     private byte @Nullable [] body;
     private @Nullable Duration timeout;
 
@@ -146,7 +149,7 @@ public final class TransportRequest {
      */
     public Builder method(String method) {
       Objects.requireNonNull(method, "method must not be null");
-      if (!method.matches("[A-Za-z]+")) {
+      if (!isAsciiLetters(method)) {
         throw new IllegalArgumentException("method must be letters only, such as GET; was '"
             + method + "'");
       }
@@ -182,7 +185,9 @@ public final class TransportRequest {
      */
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "header name must not be null");
-      Objects.requireNonNull(value, "value of header " + name + " must not be null");
+      if (value == null) {
+        throw new NullPointerException("value of header " + name + " must not be null");
+      }
       if (name.isBlank() || name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0) {
         throw new IllegalArgumentException("header name must not be blank nor hold CR or LF");
       }
@@ -190,9 +195,34 @@ public final class TransportRequest {
         throw new IllegalArgumentException("value of header " + name
             + " must not hold CR or LF");
       }
-      headers.keySet().removeIf(name::equalsIgnoreCase);
+      if (headersShared) {
+        headers = new LinkedHashMap<>(headers);
+        headersShared = false;
+      }
+      if (!headers.containsKey(name)) {
+        for (Iterator<String> names = headers.keySet().iterator(); names.hasNext(); ) {
+          if (names.next().equalsIgnoreCase(name)) {
+            names.remove();
+          }
+        }
+      }
       headers.put(name, value);
       return this;
+    }
+
+    private Map<String, String> shareHeaders() {
+      headersShared = true;
+      return headers;
+    }
+
+    private static boolean isAsciiLetters(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+          return false;
+        }
+      }
+      return !text.isEmpty();
     }
 
     /**

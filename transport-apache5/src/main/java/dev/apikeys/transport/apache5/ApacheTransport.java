@@ -374,8 +374,11 @@ public final class ApacheTransport implements Transport {
   private static Map<String, List<String>> headersOf(HttpMessage message) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (Header header : message.getHeaders()) {
-      headers.computeIfAbsent(header.getName(), name -> new ArrayList<>())
-          .add(header.getValue());
+      headers.merge(header.getName(), List.of(header.getValue()), (earlier, next) -> {
+        List<String> both = new ArrayList<>(earlier);
+        both.addAll(next);
+        return both;
+      });
     }
     return headers;
   }

@@ -20,6 +20,9 @@ public final class PercentEncoding {
    * @return the value with every byte outside the unreserved set percent-encoded
    */
   public static String encode(String value) {
+    if (isUnreserved(value)) {
+      return value;
+    }
     StringBuilder encoded = new StringBuilder(value.length() + 8);
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
@@ -30,6 +33,15 @@ public final class PercentEncoding {
       }
     }
     return encoded.toString();
+  }
+
+  private static boolean isUnreserved(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (!isUnreserved(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isUnreserved(int c) {

@@ -79,11 +79,16 @@ public record HttpCall(
     if (extra.isEmpty()) {
       return this;
     }
-    Map<String, String> merged = new LinkedHashMap<>(headers);
-    merged.putAll(extra);
-    return new HttpCall(operationId, method, uri, pathTemplate, path,
-        Collections.unmodifiableMap(merged), body, attemptTimeout, maxRetries,
-        deadline, attempt, observer, sentToken);
+    Map<String, String> merged;
+    if (headers.isEmpty() && extra.size() == 1) {
+      merged = Map.copyOf(extra);
+    } else {
+      merged = new LinkedHashMap<>(headers);
+      merged.putAll(extra);
+      merged = Collections.unmodifiableMap(merged);
+    }
+    return new HttpCall(operationId, method, uri, pathTemplate, path, merged, body,
+        attemptTimeout, maxRetries, deadline, attempt, observer, sentToken);
   }
 
   /**

@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Response headers: names in lower case, looked up without regard to case. The one place that
  * copies and looks them up.
  */
 public final class ResponseHeaders {
+
+  /** The classes of {@code Map.of(...)}: one entry, and none or several. */
+  private static final Set<Class<?>> IMMUTABLE_MAPS = Set.of(Map.of("a", 1).getClass(),
+      Map.of("a", 1, "b", 2).getClass());
 
   private ResponseHeaders() {
   }
@@ -40,8 +45,8 @@ public final class ResponseHeaders {
   }
 
   /**
-   * Returns an immutable copy with every name in lower case, such as a test double's headers;
-   * the map itself when it already is one.
+   * Returns an immutable copy with every name in lower case, such as a transport's headers; the
+   * map itself when it already is one. Values of names that differ only in case are merged.
    *
    * @param headers the headers, names in any case; may be null
    * @return the headers, names in lower case, immutable
@@ -50,18 +55,33 @@ public final class ResponseHeaders {
     if (headers == null || headers.isEmpty()) {
       return Map.of();
     }
-    Map<String, List<String>> copy = Map.copyOf(headers);
-    if (isNormalized(copy)) {
-      return copy;
+    if (IMMUTABLE_MAPS.contains(headers.getClass()) && isNormalized(headers)) {
+      return headers;
     }
-    Map<String, List<String>> lower = new HashMap<>(headers.size() * 2);
-    headers.forEach((name, values) -> lower.merge(name.toLowerCase(Locale.ROOT),
-        List.copyOf(values), (a, b) -> {
-          List<String> both = new ArrayList<>(a);
-          both.addAll(b);
-          return List.copyOf(both);
-        }));
-    return Map.copyOf(lower);
+    @SuppressWarnings("unchecked")
+    Map.Entry<String, List<String>>[] lower = new Map.Entry[headers.size()];
+    int i = 0;
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      lower[i++] = Map.entry(header.getKey().toLowerCase(Locale.ROOT),
+          List.copyOf(header.getValue()));
+    }
+    try {
+      return Map.ofEntries(lower);
+    } catch (IllegalArgumentException namesDifferingOnlyInCase) {
+      return merged(lower);
+    }
+  }
+
+  private static Map<String, List<String>> merged(Map.Entry<String, List<String>>[] lower) {
+    Map<String, List<String>> merged = new HashMap<>();
+    for (Map.Entry<String, List<String>> header : lower) {
+      merged.merge(header.getKey(), header.getValue(), (a, b) -> {
+        List<String> both = new ArrayList<>(a);
+        both.addAll(b);
+        return List.copyOf(both);
+      });
+    }
+    return Map.copyOf(merged);
   }
 
   private static boolean isNormalized(Map<String, List<String>> immutable) {
