@@ -9,7 +9,6 @@
  */
 module dev.apikeys.sdk {
   requires transitive com.fasterxml.jackson.databind;
-  requires com.fasterxml.jackson.datatype.jsr310;
   requires transitive java.net.http;
   requires transitive org.jspecify;
 

@@ -36,7 +36,7 @@ public final class CannedApiServer implements AutoCloseable {
 
   private static final String AUTHORIZATION = "Bearer " + TOKEN;
   private static final String COLLECTION = "/v1/api_key/";
-  // 10,000 connections open at once in the virtual-thread scenario; the kernel caps the
+  // 10,000 connections open at once in the pinning check; the kernel caps the
   // accept queue at net.core.somaxconn (4096 by default).
   private static final int BACKLOG = 10_000;
   private static final int MAX_HEAD = 16 * 1024;
@@ -233,18 +233,8 @@ public final class CannedApiServer implements AutoCloseable {
   }
 
   /** The parts of a request head the server looks at. */
-  private static final class Request {
-    final String method;
-    final String target;
-    final String authorization;
-    final int contentLength;
-
-    private Request(String method, String target, String authorization, int contentLength) {
-      this.method = method;
-      this.target = target;
-      this.authorization = authorization;
-      this.contentLength = contentLength;
-    }
+  private record Request(String method, String target, String authorization,
+      int contentLength) {
 
     static Request parse(byte[] head, int length) throws IOException {
       String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);

@@ -39,13 +39,15 @@ final class ContenderCalls implements AutoCloseable {
   }
 
   /** The contenders of the per-call scenarios, in the order the runs name them. */
-  static final String ALL = "raw,apache,sdkApache,sdkApacheAsync,floor,sdk,sdkAsync";
+  static final String ALL =
+      "raw,apache,apacheAsync,sdkApache,sdkApacheAsync,floor,sdk,sdkAsync";
 
   /**
    * Makes a contender's client.
    *
    * @param contender {@code raw} ({@link RawSocketClient}, the limit), {@code apache}
-   *     ({@link ApacheClient} by hand), {@code sdkApache} and {@code sdkApacheAsync} (the SDK
+   *     ({@link ApacheClient} by hand), {@code apacheAsync} (Apache's async client by hand,
+   *     {@link ApacheAsyncClient}), {@code sdkApache} and {@code sdkApacheAsync} (the SDK
    *     on {@code ApacheTransport}, blocking and async API), {@code floor} ({@link FloorClient},
    *     the JDK client by hand), {@code sdk} and {@code sdkAsync} (the SDK on its default JDK
    *     transport), {@code peer} (the stock generated client); the diagnostics
@@ -71,6 +73,10 @@ final class ContenderCalls implements AutoCloseable {
         return apache(baseUrl, ApacheClient.Pool.LAX_LIFO);
       case "apacheNoValidate":
         return apache(baseUrl, ApacheClient.Pool.NO_VALIDATE);
+      case "apacheAsync":
+        ApacheAsyncClient async = new ApacheAsyncClient(baseUrl, CannedApiServer.TOKEN);
+        return new ContenderCalls(() -> async.retrieve(CannedPages.RETRIEVED_ID),
+            limit -> () -> async.list(limit), async::close);
       case "sdk":
         return sdk(sdkSettings.apply(Contenders.sdkBuilder(baseUrl)).build(), false);
       case "sdkAsync":

@@ -97,9 +97,6 @@ public final class InterleavedRun {
     System.setProperty(PerCallBenchmark.SERVER_PROPERTY, server.toString());
     for (int round = 0; round < args.rounds(); round++) {
       for (String scenario : args.scenarios()) {
-        if (scenario.equals("VirtualThreads") && !VirtualThreads.available()) {
-          continue;
-        }
         List<String> contenders = args.contenders();
         for (int i = 0; i < contenders.size(); i++) {
           String contender = contenders.get((i + round) % contenders.size());
@@ -131,8 +128,7 @@ public final class InterleavedRun {
     Collection<RunResult> results = new Runner(options.build()).run();
     if (results.isEmpty()) {
       throw new IllegalStateException("no benchmark " + benchmark + ".call: is the scenario"
-          + " name right? Known: RetrieveOneThread, RetrieveEightThreads, ListPage,"
-          + " VirtualThreads");
+          + " name right? Known: " + InterleavedRunArgs.PER_CALL);
     }
     for (RunResult result : results) {
       forks.computeIfAbsent(scenario + "/" + contender, key -> new ArrayList<>())

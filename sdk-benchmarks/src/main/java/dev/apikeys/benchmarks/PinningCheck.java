@@ -3,7 +3,7 @@ package dev.apikeys.benchmarks;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The pinning check of issue 14 on its own, JDK 21 and newer: {@code calls} retrieves in flight
+ * The pinning check, JDK 21 and newer: {@code calls} retrieves in flight
  * at once from virtual threads on one client, from the first call on, under a JFR recording of
  * {@code jdk.VirtualThreadPinned} (threshold 0), then the same again on the warm client under a
  * second recording. Prints the counts and the stacks of the second batch's pins with an SDK

@@ -55,7 +55,7 @@ public final class ResultsTable {
   /** Returns the contender whose library {@code contender} runs on, or null for none. */
   static String byHand(String contender) {
     if (contender.startsWith("sdkApache")) {
-      return "apache";
+      return contender.endsWith("Async") ? "apacheAsync" : "apache";
     }
     return contender.startsWith("sdk") || contender.equals("peer") ? "floor" : null;
   }

@@ -93,8 +93,8 @@ class ScenariosSmokeTest {
     ApiKey sdk = (ApiKey) once(new RetrieveOneThreadBenchmark(), "sdk");
     assertEquals(floor, once(new RetrieveOneThreadBenchmark(), "raw"));
     assertEquals(floor, once(new RetrieveEightThreadsBenchmark(), "raw"));
-    for (String apache : List.of("apache", "apacheLax", "apacheLifo", "apacheLaxLifo",
-        "apacheNoValidate")) {
+    for (String apache : List.of("apache", "apacheAsync", "apacheLax", "apacheLifo",
+        "apacheLaxLifo", "apacheNoValidate")) {
       assertEquals(floor, once(new RetrieveEightThreadsBenchmark(), apache), apache);
     }
     for (String onSdk : List.of("sdkAsync", "sdkApache", "sdkApacheAsync")) {
@@ -128,6 +128,7 @@ class ScenariosSmokeTest {
     assertEquals(1000, peer.getData().size());
     assertEquals(floor, once(new ListPageBenchmark(), "raw"));
     assertEquals(floor, once(new ListPageBenchmark(), "apache"));
+    assertEquals(floor, once(new ListPageBenchmark(), "apacheAsync"));
     for (String onSdk : List.of("sdkAsync", "sdkApache", "sdkApacheAsync")) {
       ApiKeyPage page = (ApiKeyPage) once(new ListPageBenchmark(), onSdk);
       assertEquals(sdk.data(), page.data(), onSdk);

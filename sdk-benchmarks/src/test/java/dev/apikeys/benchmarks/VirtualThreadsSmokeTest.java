@@ -15,10 +15,9 @@ import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
 
 /**
- * The virtual-thread scenario once per contender, and issue 14's pinning check on 1,000 calls:
+ * A batch of calls on virtual threads per contender, and the pinning check on 1,000 calls:
  * once the first batch has loaded the classes, no pinned virtual thread has an SDK frame in its
- * stack. JDK 21 and newer; on 17 the scenario
- * refuses to start.
+ * stack. JDK 21 and newer; on 17 the check refuses to start.
  */
 class VirtualThreadsSmokeTest {
 
@@ -40,9 +39,13 @@ class VirtualThreadsSmokeTest {
   @EnabledForJreRange(min = JRE.JAVA_21)
   void everyContenderCompletesABatchOnVirtualThreads() throws Exception {
     for (String contender : List.of("sdk", "sdkApache", "floor", "apache", "raw", "peer")) {
-      VirtualThreadsBenchmark benchmark = new VirtualThreadsBenchmark();
-      benchmark.calls = 200;
-      assertEquals(200, ScenariosSmokeTest.once(benchmark, contender), contender);
+      try (ContenderCalls client = ContenderCalls.open(contender, server.baseUri(),
+          builder -> builder.maxConcurrentRequests(200))) {
+        ExecutorService virtualThreads = VirtualThreads.perTaskExecutor();
+        assertEquals(200, VirtualThreads.inFlightAtOnce(virtualThreads, 200, client.retrieve()),
+            contender);
+        virtualThreads.shutdownNow();
+      }
     }
   }
 
@@ -87,11 +90,9 @@ class VirtualThreadsSmokeTest {
 
   @Test
   @EnabledForJreRange(max = JRE.JAVA_20)
-  void beforeJdk21TheScenarioRefusesToStart() {
-    VirtualThreadsBenchmark benchmark = new VirtualThreadsBenchmark();
-    benchmark.calls = 10;
+  void beforeJdk21TheCheckRefusesToStart() {
     UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class,
-        () -> ScenariosSmokeTest.once(benchmark, "floor"));
+        VirtualThreads::perTaskExecutor);
     assertEquals("virtual threads need JDK 21 or newer; this is " + Runtime.version(),
         refused.getMessage());
   }

@@ -11,6 +11,7 @@ import dev.apikeys.sdk.LogLevel;
 import dev.apikeys.sdk.ProxyOptions;
 import dev.apikeys.sdk.errors.ApiKeysIoException;
 import dev.apikeys.sdk.errors.ApiKeysServiceException;
+import dev.apikeys.sdk.errors.AuthenticationException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -149,13 +150,12 @@ abstract class ProxyContract {
     assertEquals(API.accessLog().mark(), apiMark);
   }
 
-  /**
-   * Checks the error of a wrong proxy password: it names the proxy.
-   *
-   * @param e the error
-   */
-  void assertWrongPassword(ApiKeysServiceException e) {
-    assertTrue(e.error().contains("the proxy at 127.0.0.1:" + AUTH_PROXY.port()), e.error());
+  /** A wrong proxy password: an authentication error that names the proxy and the user. */
+  private static void assertWrongPassword(ApiKeysServiceException e) {
+    assertEquals(AuthenticationException.class, e.getClass());
+    assertEquals(401, e.statusCode());
+    assertEquals("the proxy at 127.0.0.1:" + AUTH_PROXY.port() + " refused the credentials of"
+        + " user " + USER + " (401 with a Basic challenge)", e.error());
   }
 
   @Test

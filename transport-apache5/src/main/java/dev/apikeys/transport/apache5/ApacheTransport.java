@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -80,10 +79,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Given to {@code ApiKeysClient.Builder.transport(...)}, it is closed by the SDK when the last
  * client using it is closed. An interrupt of a blocking call's thread ends the call within
- * 50 ms with {@link InterruptedException} and closes its connection; a blocking call past its
- * timeout ends the same way within 50 ms of it, or on time for a timeout under 50 ms
- * (HttpClient's classic I/O sees neither, so the transport checks the calls in flight every
- * 50 ms).
+ * 50 ms with {@link InterruptedException} and closes its connection; a call past its timeout,
+ * blocking or async, ends the same way within 50 ms of it, or on time for a timeout under 50 ms
+ * (HttpClient's classic I/O sees neither, and its async client has no deadline for a whole
+ * exchange, so the transport checks the calls in flight every 50 ms).
  */
 public final class ApacheTransport implements Transport {
 
@@ -142,7 +141,8 @@ public final class ApacheTransport implements Transport {
     message.setConfig(requestConfig(request.timeout()));
     ContentType contentType = copyHeaders(request, message);
     request.body().ifPresent(body -> message.setEntity(new ByteArrayEntity(body, contentType)));
-    Watches.Watch watch = watches.start(message, request.timeout());
+    Watches.Watch watch = watches.start(message::cancel, request.timeout(),
+        Thread.currentThread());
     HttpClientContext context = newContext();
     try {
       TransportResponse response = classic.execute(message, context,
@@ -201,14 +201,14 @@ public final class ApacheTransport implements Transport {
             result.cancel(false);
           }
         });
-    ScheduledFuture<?> expiry = deadlines.schedule(() -> {
+    Watches.Watch watch = watches.start(() -> {
       if (result.completeExceptionally(timeout(request, null))) {
         exchange.cancel(true);
         AbandonedExchanges.close(context);
       }
-    }, request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    }, request.timeout(), null);
     result.whenComplete((response, error) -> {
-      expiry.cancel(false);
+      watches.end(watch);
       if (result.isCancelled()) {
         exchange.cancel(true);
         AbandonedExchanges.close(context);
@@ -395,7 +395,10 @@ public final class ApacheTransport implements Transport {
         .disableAutomaticRetries()
         .disableRedirectHandling()
         .disableCookieManagement()
-        .disableContentCompression();
+        .disableContentCompression()
+        // The SDK sends its own User-Agent; HttpClient's default reads its version from the
+        // jar, which a new JVM pays for before its first call.
+        .disableDefaultUserAgent();
     proxySupport.ifPresent(support -> support.configure(builder));
     return builder.build();
   }

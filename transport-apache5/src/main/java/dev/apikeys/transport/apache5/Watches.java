@@ -9,16 +9,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Ends the blocking exchanges that run out of time or whose thread is interrupted, by
- * cancelling them, which closes their connection: HttpClient's classic I/O sees neither. One
- * sweep every {@link #POLL} checks every exchange in flight, and runs only while there is one,
- * so that an exchange costs two set operations and no wake-up of the sweeping thread (a task
- * scheduled per exchange woke it on every call; BENCHMARKS.md has the cost). An exchange whose
- * timeout is shorter than one sweep gets a check of its own.
+ * Ends the exchanges that run out of time, and the blocking ones whose thread is interrupted,
+ * by aborting them, which closes their connection: HttpClient's classic I/O sees neither, and
+ * its async client has no deadline for a whole exchange. One sweep every {@link #POLL} checks
+ * every exchange in flight, and runs only while there is one, so that an exchange costs two set
+ * operations and no wake-up of the sweeping thread (a task scheduled per exchange woke it on
+ * every call; BENCHMARKS.md has the cost). An exchange whose timeout is shorter than one sweep
+ * gets a check of its own.
  */
 final class Watches {
 
@@ -32,10 +32,18 @@ final class Watches {
     this.executor = executor;
   }
 
-  /** Starts watching an exchange of the calling thread; {@link #end} it in a finally block. */
-  Watch start(HttpUriRequestBase message, Duration timeout) {
+  /**
+   * Starts watching an exchange; {@link #end} it when it ends.
+   *
+   * @param abort ends the exchange, once, from the sweeping thread
+   * @param timeout how long the exchange may take
+   * @param caller the thread blocked in the exchange, whose interrupt aborts it; null for an
+   *     async exchange
+   * @return the watch
+   */
+  Watch start(Runnable abort, Duration timeout, @Nullable Thread caller) {
     long nanos = timeout.toNanos();
-    Watch watch = new Watch(message, nanos);
+    Watch watch = new Watch(abort, caller, nanos);
     if (nanos < POLL) {
       try {
         watch.own = executor.scheduleWithFixedDelay(watch::check, nanos, nanos,
@@ -81,20 +89,21 @@ final class Watches {
     }
   }
 
-  /** One blocking exchange: its deadline, its thread and why it was ended, if it was. */
+  /** One exchange: its deadline, its thread if it blocks one, and why it was ended, if it was. */
   static final class Watch {
     static final int RUNNING = 0;
     static final int EXPIRED = 1;
     static final int INTERRUPTED = 2;
 
     final AtomicInteger ended = new AtomicInteger(RUNNING);
-    private final HttpUriRequestBase message;
-    private final Thread caller = Thread.currentThread();
+    private final Runnable abort;
+    private final @Nullable Thread caller;
     private final long deadline;
     private volatile @Nullable ScheduledFuture<?> own;
 
-    private Watch(HttpUriRequestBase message, long timeoutNanos) {
-      this.message = message;
+    private Watch(Runnable abort, @Nullable Thread caller, long timeoutNanos) {
+      this.abort = abort;
+      this.caller = caller;
       this.deadline = System.nanoTime() + timeoutNanos;
     }
 
@@ -103,10 +112,11 @@ final class Watches {
       if (ended.get() != RUNNING) {
         return true;
       }
-      int reason = caller.isInterrupted() ? INTERRUPTED
+      Thread blocked = caller;
+      int reason = blocked != null && blocked.isInterrupted() ? INTERRUPTED
           : System.nanoTime() - deadline >= 0 ? EXPIRED : RUNNING;
       if (reason != RUNNING && ended.compareAndSet(RUNNING, reason)) {
-        message.cancel();
+        abort.run();
       }
       return reason != RUNNING;
     }
