@@ -180,6 +180,8 @@ public final class ApiKeysClient implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Duration timeout = Duration.ofSeconds(30);
     private Duration connectTimeout = Duration.ofSeconds(10);
+    /** Whether connectTimeout(...) was called on this builder, which then takes no client. */
+    private boolean connectTimeoutSet;
     private @Nullable Duration callTimeout;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private LogLevel logLevel = LogLevel.parse(System.getenv("APIKEYS_LOG"));
@@ -327,8 +329,8 @@ public final class ApiKeysClient implements AutoCloseable {
      *
      * @param connectTimeout positive, at most a day
      * @return this builder
-     * @throws IllegalStateException if an {@link #httpClient(HttpClient)} was given: set the
-     *     connect timeout on that client instead
+     * @throws IllegalStateException if an {@link #httpClient(HttpClient)} or a
+     *     {@link #transport(Transport)} was given: set the connect timeout on it instead
      */
     public Builder connectTimeout(Duration connectTimeout) {
       Arguments.requirePositive(connectTimeout, "connectTimeout");
@@ -341,6 +343,7 @@ public final class ApiKeysClient implements AutoCloseable {
             + " to transport(...); set the connect timeout on that transport instead");
       }
       this.connectTimeout = connectTimeout;
+      this.connectTimeoutSet = true;
       this.http = null;
       return this;
     }
@@ -497,9 +500,17 @@ public final class ApiKeysClient implements AutoCloseable {
      *
      * @param httpClient the client, with {@link HttpClient.Redirect#NEVER}
      * @return this builder
+     * @throws IllegalStateException if {@link #connectTimeout(Duration)} was set on this
+     *     builder, which would have no effect: set it on that client instead
      */
     public Builder httpClient(HttpClient httpClient) {
-      this.givenClient = Objects.requireNonNull(httpClient, "httpClient must not be null");
+      Objects.requireNonNull(httpClient, "httpClient must not be null");
+      if (connectTimeoutSet) {
+        throw new IllegalStateException("connectTimeout(...) was set, which has no effect on"
+            + " an HttpClient given to httpClient(...); set the connect timeout on that"
+            + " HttpClient instead");
+      }
+      this.givenClient = httpClient;
       this.http = null;
       return this;
     }
@@ -525,9 +536,17 @@ public final class ApiKeysClient implements AutoCloseable {
      *
      * @param transport the transport
      * @return this builder
+     * @throws IllegalStateException if {@link #connectTimeout(Duration)} was set on this
+     *     builder, which would have no effect: set it on the transport instead
      */
     public Builder transport(Transport transport) {
-      this.givenTransport = Objects.requireNonNull(transport, "transport must not be null");
+      Objects.requireNonNull(transport, "transport must not be null");
+      if (connectTimeoutSet) {
+        throw new IllegalStateException("connectTimeout(...) was set, which has no effect on"
+            + " a Transport given to transport(...); set the connect timeout on that transport"
+            + " instead, such as ApacheTransport.builder().connectTimeout(...)");
+      }
+      this.givenTransport = transport;
       this.transportInUse = false;
       this.http = null;
       return this;

@@ -11,9 +11,13 @@ import dev.apikeys.sdk.models.CreateApiKeyParams;
 import dev.apikeys.sdk.models.ListApiKeysParams;
 import dev.apikeys.sdk.models.Permission;
 import dev.apikeys.sdk.models.UpdateApiKeyParams;
+import dev.apikeys.sdk.transport.Transport;
+import dev.apikeys.sdk.transport.TransportRequest;
+import dev.apikeys.sdk.transport.TransportResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,12 +184,45 @@ class BadInputTest {
   }
 
   @Test
-  void connectTimeoutIsRefusedWithAGivenHttpClient() {
+  void connectTimeoutIsRefusedWithAGivenHttpClientInEitherOrder() {
     ApiKeysClient.Builder builder = ApiKeysClient.builder()
         .httpClient(java.net.http.HttpClient.newHttpClient());
     assertMessage(IllegalStateException.class, "connectTimeout has no effect on the HttpClient"
             + " given to httpClient(...); set the connect timeout on that HttpClient instead",
         () -> builder.connectTimeout(Duration.ofSeconds(1)));
+
+    ApiKeysClient.Builder timed = ApiKeysClient.builder().connectTimeout(Duration.ofSeconds(1));
+    assertMessage(IllegalStateException.class, "connectTimeout(...) was set, which has no effect"
+            + " on an HttpClient given to httpClient(...); set the connect timeout on that"
+            + " HttpClient instead",
+        () -> timed.httpClient(java.net.http.HttpClient.newHttpClient()));
+  }
+
+  @Test
+  void connectTimeoutIsRefusedWithAGivenTransportInEitherOrder() {
+    ApiKeysClient.Builder builder = ApiKeysClient.builder().transport(new NoTransport());
+    assertMessage(IllegalStateException.class, "connectTimeout has no effect on the Transport"
+            + " given to transport(...); set the connect timeout on that transport instead",
+        () -> builder.connectTimeout(Duration.ofSeconds(1)));
+
+    ApiKeysClient.Builder timed = ApiKeysClient.builder().connectTimeout(Duration.ofSeconds(1));
+    assertMessage(IllegalStateException.class, "connectTimeout(...) was set, which has no effect"
+            + " on a Transport given to transport(...); set the connect timeout on that transport"
+            + " instead, such as ApacheTransport.builder().connectTimeout(...)",
+        () -> timed.transport(new NoTransport()));
+  }
+
+  /** A transport that is never called: these builders are refused before any request. */
+  private static final class NoTransport implements Transport {
+    @Override
+    public TransportResponse execute(TransportRequest request) {
+      throw new AssertionError("no request was expected: " + request);
+    }
+
+    @Override
+    public CompletableFuture<TransportResponse> executeAsync(TransportRequest request) {
+      throw new AssertionError("no request was expected: " + request);
+    }
   }
 
   @Test

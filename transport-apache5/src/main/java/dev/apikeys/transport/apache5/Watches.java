@@ -70,14 +70,29 @@ final class Watches {
   }
 
   private void sweep() {
-    for (Watch watch : active) {
-      if (watch.check()) {
-        active.remove(watch);
+    try {
+      for (Watch watch : active) {
+        if (checkQuietly(watch)) {
+          active.remove(watch);
+        }
+      }
+    } finally {
+      sweeping.set(false);
+      if (!active.isEmpty() && sweeping.compareAndSet(false, true)) {
+        scheduleSweep();
       }
     }
-    sweeping.set(false);
-    if (!active.isEmpty() && sweeping.compareAndSet(false, true)) {
-      scheduleSweep();
+  }
+
+  /**
+   * Checks one exchange; an abort that throws ends only its own watch, never the sweep, which
+   * every other exchange in flight relies on.
+   */
+  private static boolean checkQuietly(Watch watch) {
+    try {
+      return watch.check();
+    } catch (RuntimeException abortFailed) {
+      return true;
     }
   }
 

@@ -90,8 +90,30 @@ public class ApiKeysAutoConfiguration {
       builder.transport(chosen);
     }
     interceptors.orderedStream().forEach(builder::addInterceptor);
-    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+    boolean connectTimeoutApplied = properties.getConnectTimeout() != null && chosen == null;
+    customizers.orderedStream().forEach(customizer -> customize(customizer, builder,
+        connectTimeoutApplied));
     return builder.build();
+  }
+
+  /**
+   * Runs a customizer; one that gives the JDK client's builder a transport or an HttpClient of
+   * its own while {@code apikeys.connect-timeout} is set is refused, the property named.
+   */
+  private static void customize(ApiKeysClientBuilderCustomizer customizer,
+      ApiKeysClient.Builder builder, boolean connectTimeoutApplied) {
+    try {
+      customizer.customize(builder);
+    } catch (IllegalStateException e) {
+      String message = e.getMessage();
+      if (connectTimeoutApplied && message != null
+          && message.startsWith("connectTimeout(...) was set")) {
+        throw new IllegalStateException("apikeys.connect-timeout has no effect on the transport"
+            + " or HttpClient that an ApiKeysClientBuilderCustomizer gives the client; set the"
+            + " connect timeout on it instead and remove the property", e);
+      }
+      throw e;
+    }
   }
 
   private static ApiKeysClient.Builder credentials(ApiKeysConnectionDetails connection,

@@ -55,6 +55,25 @@ class ApiKeysTransportAutoConfigurationTest extends TestkitContext {
   }
 
   @Test
+  void aCustomizersTransportWithTheConnectTimeoutPropertyFailsNamingTheProperty() {
+    runner.withPropertyValues("apikeys.transport=jdk", "apikeys.connect-timeout=3s")
+        .withBean(ApiKeysClientBuilderCustomizer.class,
+            () -> builder -> builder.transport(FakeTransport.create()))
+        .run(context -> {
+          Throwable root = context.getStartupFailure();
+          while (root.getCause() != null && root.getCause().getCause() != null) {
+            root = root.getCause();
+          }
+          assertThat(root).isInstanceOf(IllegalStateException.class)
+              .hasMessage("apikeys.connect-timeout has no effect on the transport or HttpClient"
+                  + " that an ApiKeysClientBuilderCustomizer gives the client; set the connect"
+                  + " timeout on it instead and remove the property")
+              .cause().hasMessageStartingWith("connectTimeout(...) was set, which has no effect"
+                  + " on a Transport given to transport(...)");
+        });
+  }
+
+  @Test
   void aTransportBeanOfYourOwnWins() {
     FakeTransport fake = FakeTransport.create().enqueueJson(200, "{\"id\": \"key_7\","
         + " \"name\": \"n\", \"created_date\": \"2024-03-01T10:15:30Z\","
