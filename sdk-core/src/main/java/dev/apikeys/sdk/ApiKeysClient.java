@@ -505,11 +505,8 @@ public final class ApiKeysClient implements AutoCloseable {
      */
     public Builder httpClient(HttpClient httpClient) {
       Objects.requireNonNull(httpClient, "httpClient must not be null");
-      if (connectTimeoutSet) {
-        throw new IllegalStateException("connectTimeout(...) was set, which has no effect on"
-            + " an HttpClient given to httpClient(...); set the connect timeout on that"
-            + " HttpClient instead");
-      }
+      requireNoConnectTimeout("an HttpClient given to httpClient(...)",
+          "that HttpClient instead");
       this.givenClient = httpClient;
       this.http = null;
       return this;
@@ -541,15 +538,20 @@ public final class ApiKeysClient implements AutoCloseable {
      */
     public Builder transport(Transport transport) {
       Objects.requireNonNull(transport, "transport must not be null");
-      if (connectTimeoutSet) {
-        throw new IllegalStateException("connectTimeout(...) was set, which has no effect on"
-            + " a Transport given to transport(...); set the connect timeout on that transport"
-            + " instead, such as ApacheTransport.builder().connectTimeout(...)");
-      }
+      requireNoConnectTimeout("a Transport given to transport(...)",
+          "that transport instead, such as ApacheTransport.builder().connectTimeout(...)");
       this.givenTransport = transport;
       this.transportInUse = false;
       this.http = null;
       return this;
+    }
+
+    /** Refuses a client of the user's own, which would ignore a connectTimeout(...) set. */
+    private void requireNoConnectTimeout(String given, String setItOn) {
+      if (connectTimeoutSet) {
+        throw new IllegalStateException("connectTimeout(...) was set, which has no effect on "
+            + given + "; set the connect timeout on " + setItOn);
+      }
     }
 
     /**

@@ -86,12 +86,14 @@ final class Watches {
 
   /**
    * Checks one exchange; an abort that throws ends only its own watch, never the sweep, which
-   * every other exchange in flight relies on.
+   * every other exchange in flight relies on. The failure is logged, not lost.
    */
   private static boolean checkQuietly(Watch watch) {
     try {
       return watch.check();
     } catch (RuntimeException abortFailed) {
+      System.getLogger(Watches.class.getName()).log(System.Logger.Level.WARNING,
+          "could not end an HTTP exchange that ran out of time or was interrupted", abortFailed);
       return true;
     }
   }

@@ -80,7 +80,7 @@ public record HttpCall(
       return this;
     }
     Map<String, String> merged;
-    if (headers.isEmpty() && extra.size() == 1) {
+    if (headers.isEmpty() && extra.size() == 1) {   // most calls: the token alone
       merged = Map.copyOf(extra);
     } else {
       merged = new LinkedHashMap<>(headers);
