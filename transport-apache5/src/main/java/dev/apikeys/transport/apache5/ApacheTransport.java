@@ -174,47 +174,93 @@ public final class ApacheTransport implements Transport {
     message.setConfig(requestConfig(request.timeout()));
     ContentType contentType = copyHeaders(request, message);
     request.body().ifPresent(body -> message.setBody(body, contentType));
-    CompletableFuture<TransportResponse> result = new CompletableFuture<>();
-    HttpClientContext context = newContext();
-    Future<SimpleHttpResponse> exchange = client.execute(SimpleRequestProducer.create(message),
-        SimpleResponseConsumer.create(), context, new FutureCallback<>() {
-          @Override
-          public void completed(SimpleHttpResponse response) {
-            try {
-              requireTunnel(context, request, response.getCode());
-            } catch (IOException refused) {
-              result.completeExceptionally(refused);
-              return;
-            }
-            byte[] body = response.getBodyBytes();
-            result.complete(TransportResponse.of(response.getCode(), headersOf(response),
-                body == null ? new byte[0] : body));
-          }
+    AsyncExchange exchange = new AsyncExchange(request);
+    exchange.start(client.execute(SimpleRequestProducer.create(message),
+        SimpleResponseConsumer.create(), exchange.context, exchange));
+    return exchange;
+  }
 
-          @Override
-          public void failed(Exception error) {
-            result.completeExceptionally(failure(request, error));
-          }
+  /**
+   * One async exchange: the future the SDK waits on, HttpClient's callback, and what the sweep
+   * aborts when the exchange runs out of time, in one object. Whichever way it ends (an answer,
+   * a failure, the timeout, a cancel by the SDK) it stops being watched; a cancel stops
+   * HttpClient's exchange and closes its connection.
+   */
+  private final class AsyncExchange extends CompletableFuture<TransportResponse>
+      implements FutureCallback<SimpleHttpResponse> {
+    private final TransportRequest request;
+    private final HttpClientContext context = newContext();
+    private volatile @Nullable Future<SimpleHttpResponse> exchange;
+    private volatile Watches.@Nullable Watch watch;
 
-          @Override
-          public void cancelled() {
-            result.cancel(false);
-          }
-        });
-    Watches.Watch watch = watches.start(() -> {
-      if (result.completeExceptionally(timeout(request, null))) {
-        exchange.cancel(true);
-        AbandonedExchanges.close(context);
+    AsyncExchange(TransportRequest request) {
+      this.request = request;
+    }
+
+    void start(Future<SimpleHttpResponse> started) {
+      exchange = started;
+      watch = watches.start(this::expire, request.timeout(), null);
+      if (isDone()) {
+        ended();
       }
-    }, request.timeout(), null);
-    result.whenComplete((response, error) -> {
-      watches.end(watch);
-      if (result.isCancelled()) {
-        exchange.cancel(true);
-        AbandonedExchanges.close(context);
+    }
+
+    @Override
+    public void completed(SimpleHttpResponse response) {
+      try {
+        requireTunnel(context, request, response.getCode());
+        byte[] body = response.getBodyBytes();
+        complete(TransportResponse.of(response.getCode(), headersOf(response),
+            body == null ? new byte[0] : body));
+      } catch (IOException refused) {
+        completeExceptionally(refused);
       }
-    });
-    return result;
+      ended();
+    }
+
+    @Override
+    public void failed(Exception error) {
+      completeExceptionally(failure(request, error));
+      ended();
+    }
+
+    @Override
+    public void cancelled() {
+      cancel(false);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      ended();
+      return cancelled;
+    }
+
+    /** Ends the exchange with a timeout; run by the sweep. */
+    private void expire() {
+      if (completeExceptionally(timeout(request, null))) {
+        abandon();
+      }
+      ended();
+    }
+
+    private void ended() {
+      Watches.Watch watched = watch;
+      if (watched != null) {
+        watches.end(watched);
+      }
+      if (isCancelled()) {
+        abandon();
+      }
+    }
+
+    private void abandon() {
+      Future<SimpleHttpResponse> started = exchange;
+      if (started != null) {
+        started.cancel(true);
+      }
+      AbandonedExchanges.close(context);
+    }
   }
 
   /**

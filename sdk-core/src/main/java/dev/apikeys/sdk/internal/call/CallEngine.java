@@ -162,12 +162,7 @@ public final class CallEngine {
     Driver driver = Driver.async();
     CompletableFuture<RawResponse<T>> response = Futures.map(transport.send(httpCall, driver),
         result -> respond(call, httpCall, result),
-        error -> Failures.of(httpCall, error));
-    response.whenComplete((value, error) -> {
-      if (response.isCancelled()) {
-        driver.cancel();
-      }
-    });
+        error -> Failures.of(httpCall, error), driver::cancel);
     if (interception == null) {
       return response;
     }

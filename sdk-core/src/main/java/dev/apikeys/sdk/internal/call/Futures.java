@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +42,9 @@ public final class Futures {
    * way to chain its layers. When {@code stage} is already complete (always, on the blocking
    * driver), {@code next} runs at once on this thread and nothing else is allocated, so a
    * blocking call runs its whole chain on the caller; otherwise it runs when {@code stage}
-   * completes. What {@code next} throws fails the returned stage.
+   * completes, and the returned stage is the one callback registered on {@code stage} (a
+   * {@link Step}), so that each layer of an async call costs one registration. What
+   * {@code next} throws fails the returned stage.
    *
    * @param stage the stage to follow
    * @param next makes the next stage of the value, or of the (unwrapped) failure when the
@@ -53,8 +56,9 @@ public final class Futures {
   public static <T, R> CompletableFuture<R> then(CompletableFuture<T> stage,
       BiFunction<? super T, Throwable, CompletableFuture<R>> next) {
     if (!stage.isDone()) {
-      return stage.handle((value, error) -> apply(next, value, error))
-          .thenCompose(Function.identity());
+      Step<T, R> step = new Step<>(next);
+      stage.whenComplete(step);
+      return step;
     }
     T value;
     try {
@@ -116,39 +120,27 @@ public final class Futures {
   public static <T, R> CompletableFuture<R> map(CompletableFuture<T> source,
       Function<? super T, ? extends R> mapper,
       Function<Throwable, ? extends Throwable> failure) {
-    CompletableFuture<R> mapped = new CompletableFuture<>();
-    source.whenComplete((value, error) -> {
-      if (error != null) {
-        mapped.completeExceptionally(failure.apply(unwrap(error)));
-        return;
-      }
-      try {
-        mapped.complete(mapper.apply(value));
-      } catch (RuntimeException e) {
-        mapped.completeExceptionally(e);
-      }
-    });
-    cancelWith(mapped, source);
-    return mapped;
+    return map(source, mapper, failure, () -> source.cancel(true));
   }
 
   /**
-   * Completes {@code target} as {@code source} completes; cancelling the target cancels the
-   * source.
+   * Returns a future of the mapped value or the mapped failure that runs {@code whenCancelled}
+   * when it is cancelled (the source is not cancelled then).
    *
-   * @param source where the outcome comes from
-   * @param target what receives it
-   * @param <T> the type
+   * @param source the source future
+   * @param mapper maps the value; what it throws fails the result
+   * @param failure maps the source's (unwrapped) failure
+   * @param whenCancelled what stops the work behind the source, such as the call's driver
+   * @param <T> the source's type
+   * @param <R> the result's type
+   * @return the mapped future
    */
-  public static <T> void forward(CompletableFuture<T> source, CompletableFuture<T> target) {
-    source.whenComplete((value, error) -> {
-      if (error != null) {
-        target.completeExceptionally(unwrap(error));
-      } else {
-        target.complete(value);
-      }
-    });
-    cancelWith(target, source);
+  public static <T, R> CompletableFuture<R> map(CompletableFuture<T> source,
+      Function<? super T, ? extends R> mapper,
+      Function<Throwable, ? extends Throwable> failure, Runnable whenCancelled) {
+    Mapped<T, R> mapped = new Mapped<>(mapper, failure, whenCancelled);
+    source.whenComplete(mapped);
+    return mapped;
   }
 
   /**
@@ -192,6 +184,96 @@ public final class Futures {
       throw new ApiKeysException("the call failed: " + cause.getClass().getName(), cause);
     } catch (CancellationException e) {
       throw new ApiKeysException("the call was cancelled", e);
+    }
+  }
+
+  /**
+   * The stage {@link #then} returns while its source is incomplete, and the callback it
+   * registers on the source: it completes as the stage that {@code next} makes completes
+   * (at once, when that one is already complete), its failure wrapped in a
+   * {@link CompletionException} as {@code thenCompose} would.
+   */
+  private static final class Step<T, R> extends CompletableFuture<R>
+      implements BiConsumer<T, Throwable> {
+    private final BiFunction<? super T, Throwable, CompletableFuture<R>> next;
+
+    Step(BiFunction<? super T, Throwable, CompletableFuture<R>> next) {
+      this.next = next;
+    }
+
+    @Override
+    public void accept(@Nullable T value, @Nullable Throwable error) {
+      CompletableFuture<R> made = apply(next, value, error);
+      if (!made.isDone()) {
+        made.whenComplete(this::settle);
+        return;
+      }
+      try {
+        complete(made.join());
+      } catch (CompletionException e) {
+        completeExceptionally(e);
+      } catch (CancellationException e) {
+        completeExceptionally(new CompletionException(e));
+      }
+    }
+
+    private void settle(@Nullable R value, @Nullable Throwable error) {
+      if (error == null) {
+        complete(value);
+      } else {
+        completeExceptionally(error instanceof CompletionException ? error
+            : new CompletionException(error));
+      }
+    }
+  }
+
+  /**
+   * The future {@link #map} returns, and the callback it registers on the source; a cancel
+   * of it, by {@code cancel} or by a {@link CancellationException}, runs
+   * {@code whenCancelled}.
+   */
+  private static final class Mapped<T, R> extends CompletableFuture<R>
+      implements BiConsumer<T, Throwable> {
+    private final Function<? super T, ? extends R> mapper;
+    private final Function<Throwable, ? extends Throwable> failure;
+    private final Runnable whenCancelled;
+
+    Mapped(Function<? super T, ? extends R> mapper,
+        Function<Throwable, ? extends Throwable> failure, Runnable whenCancelled) {
+      this.mapper = mapper;
+      this.failure = failure;
+      this.whenCancelled = whenCancelled;
+    }
+
+    @Override
+    public void accept(@Nullable T value, @Nullable Throwable error) {
+      if (error != null) {
+        completeExceptionally(failure.apply(unwrap(error)));
+        return;
+      }
+      try {
+        complete(mapper.apply(value));
+      } catch (RuntimeException e) {
+        completeExceptionally(e);
+      }
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (isCancelled()) {
+        whenCancelled.run();
+      }
+      return cancelled;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable error) {
+      boolean completed = super.completeExceptionally(error);
+      if (completed && error instanceof CancellationException) {
+        whenCancelled.run();
+      }
+      return completed;
     }
   }
 }
